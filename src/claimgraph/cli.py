@@ -1,0 +1,253 @@
+"""The ``claimgraph`` command line: thin commands over ``claimgraph.api``."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from . import api
+from .errors import ClaimgraphError
+from .extract.nlp import DEFAULT_MODEL
+from .store.sqlite import Store
+
+PROGRESS_MIN = 20  # show a progress bar from this many documents on
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default="claimgraph.db", show_default=True, envvar="CLAIMGRAPH_DB",
+                        help="SQLite database file.")(f)
+
+
+def quiet_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")(f)
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for opt in reversed([
+        click.argument("inputs", nargs=-1, required=True),
+        click.option("--manifest", type=click.Path(dir_okay=False), help="JSON object: document id → metadata."),
+        click.option("--fetch", is_flag=True, help="Fetch the pages that feed entries link to."),
+        click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses."),
+        click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL."),
+        click.option("--model", default=DEFAULT_MODEL, show_default=True, envvar="CLAIMGRAPH_MODEL",
+                     help="spaCy pipeline: an installed package name or a path."),
+        click.option("--measures", type=click.Path(exists=True, dir_okay=False),
+                     help="Your own measure vocabulary (JSON, like data/measures.json)."),
+        click.option("--processes", "n_process", default=1, show_default=True, help="Processes for the NLP stage."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@contextmanager
+def open_store(path: str) -> Iterator[Store]:
+    try:
+        store = Store(path)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class Bar:
+    """A rich progress bar on stderr, shown only for long runs and never with -q."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet or max(done, total) < PROGRESS_MIN:
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.progress.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total or None)
+        self.progress.update(self.tasks[stage], completed=done, total=total or None)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _config(kw: dict[str, Any]) -> api.RunConfig:
+    return api.RunConfig(manifest=kw["manifest"], fetch=kw["fetch"], allow_private=kw["allow_private"],
+                         model=kw["model"], measures=kw["measures"], n_process=kw["n_process"], timeout=kw["timeout"])
+
+
+def _report_errors(errors: list[ClaimgraphError]) -> None:
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimgraph")
+def main() -> None:
+    """claimgraph: a cross-checked ledger of the figures in news articles.
+
+    Who states which number, on whose authority, relayed by whom; where
+    sources agree or conflict; how many independent origins stand behind it.
+    """
+
+
+@main.command()
+@input_options
+@db_option
+@quiet_option
+@click.option("--json", "json_out", help="Write the claimgraph/1 JSON export here ('-' for stdout).")
+@click.option("--html", "html_out", help="Write a single-file HTML report here.")
+def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, inputs: tuple[str, ...],
+            **kw: Any) -> None:
+    """Ingest INPUTS (files, folders, feeds, URLs, '-' for stdin), extract, reconcile and export.
+
+    The export covers the documents of this run; the store keeps everything.
+    """
+    bar = Bar(quiet)
+    with open_store(db) as store:
+        try:
+            result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
+        finally:
+            bar.close()
+        _report_errors(result.errors)
+        if result.export is None:
+            sys.exit(1)
+        if json_out:
+            api.write_json(result.export, json_out)
+        if html_out:
+            from .report import write_report
+
+            write_report(result.export, html_out)
+        if not quiet:
+            e = result.export
+            click.echo(
+                f"{len(e['documents'])} documents ({len(result.added)} new), {len(e['claims'])} claims, "
+                f"{len(e['figures'])} figures, {len(e['stories'])} stories → {db}", err=True)
+            for label, path in (("JSON", json_out), ("HTML report", html_out)):
+                if path and path != "-":
+                    click.echo(f"{label}: {path}", err=True)
+        if result.errors:
+            click.echo(f"{len(result.errors)} input(s) failed; the others were stored.", err=True)
+            sys.exit(1)
+
+
+@main.command()
+@input_options
+@db_option
+@quiet_option
+def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
+    """Read, clean and store INPUTS without extracting."""
+    bar = Bar(quiet)
+    result = api.RunResult()
+    with open_store(db) as store:
+        try:
+            api.ingest(list(inputs), store, config=_config(kw), result=result, progress=bar)
+        except ClaimgraphError as exc:
+            result.errors.append(exc)
+        finally:
+            bar.close()
+        _report_errors(result.errors)
+        if not quiet:
+            click.echo(f"{len(result.documents)} documents read, {len(result.added)} new or changed → {db}", err=True)
+    if result.errors:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--json", "json_out", default="-", show_default=True, help="Output file ('-' for stdout).")
+@click.option("--doc", "docs", multiple=True, help="Only these document ids (repeatable).")
+@click.option("--reconcile/--no-reconcile", default=True, show_default=True,
+              help="Extract what is pending and reconcile before exporting.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, envvar="CLAIMGRAPH_MODEL")
+def export(db: str, json_out: str, docs: tuple[str, ...], reconcile: bool, model: str) -> None:
+    """Write the claimgraph/1 JSON export of the store."""
+    with open_store(db) as store:
+        if reconcile:
+            api.extract(store, config=api.RunConfig(model=model))
+            api.reconcile(store)
+        api.write_json(api.export(store, list(docs) or None), json_out)
+
+
+@main.command()
+@db_option
+@click.option("--verdict", type=click.Choice(["agree", "consistent", "conflict", "superseded", "single_source"]))
+@click.option("--entity", help="Only figures whose claims mention this entity (name or alias).")
+@click.option("--measure", help="Only this measure (killed, deployed, supplied, …).")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def figures(db: str, verdict: str | None, entity: str | None, measure: str | None, as_json: bool) -> None:
+    """List figures: the same measure of the same thing across sources."""
+    from .present import figure_rows
+
+    with open_store(db) as store:
+        rows = figure_rows(store, verdict=verdict, entity=entity, measure=measure)
+    _print_rows(rows, as_json, ("id", "verdict", "label", "range", "claims", "origins"))
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def stories(db: str, as_json: bool) -> None:
+    """List stories: documents about the same events."""
+    with open_store(db) as store:
+        rows = [{"id": s.id, "label": s.label, "documents": len(s.documents), "ids": " ".join(s.documents)}
+                for s in store.stories()]
+    _print_rows(rows, as_json, ("id", "label", "documents", "ids"))
+
+
+@main.command()
+@db_option
+@click.option("--html", "html_out", default="claimgraph-report.html", show_default=True)
+def report(db: str, html_out: str) -> None:
+    """Write the single-file HTML report of the store."""
+    from .report import write_report
+
+    with open_store(db) as store:
+        write_report(api.export(store), html_out)
+    click.echo(f"HTML report: {html_out}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--token", envvar="CLAIMGRAPH_TOKEN", help="Token required for writes (needed off loopback).")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web app and JSON API over the store."""
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db, host=host, token=token), host=host, port=port)
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, cols: tuple[str, ...]) -> None:
+    if as_json:
+        import json
+
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*cols)
+    for r in rows:
+        table.add_row(*(str(r.get(c, "")) for c in cols))
+    Console().print(table)
+    if not rows:
+        click.echo("(none)", err=True)
+
+
+if __name__ == "__main__":
+    main()

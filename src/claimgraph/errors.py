@@ -1,0 +1,41 @@
+"""Errors a user can cause, each with a code and a message that names the input.
+
+    ClaimgraphError
+    ├── InputError           an input could not be read or understood (bad path, encoding, line)
+    │   ├── FetchError       a URL could not be fetched (unreachable, refused, too large)
+    │   └── ManifestError    a --manifest file is malformed
+    ├── ModelError           the spaCy pipeline could not be loaded
+    └── StoreError           the database could not be opened or written
+"""
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, input: str | None = None) -> None:
+        self.input = input
+        super().__init__(f"{input}: {message}" if input else message)
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.args[0]}"
+
+
+class InputError(ClaimgraphError):
+    code = "E100"
+
+
+class FetchError(InputError):
+    code = "E110"
+
+
+class ManifestError(InputError):
+    code = "E120"
+
+
+class ModelError(ClaimgraphError):
+    code = "E200"
+
+
+class StoreError(ClaimgraphError):
+    code = "E300"

@@ -1,0 +1,160 @@
+"""What a number counts (the counted noun phrase) and its measure class, from the parse."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+_TRIM_HEADS = {"number", "total", "tally", "amount", "count", "figure", "level", "volume", "sum"}
+_SKIP_DEPS = {"det", "nummod", "quantmod", "punct", "predet", "poss", "case", "advmod", "cc"}
+_PERCENT_WORDS = {"percent", "%", "per", "cent", "pct", "percentage", "share", "third", "thirds", "half",
+                  "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    people: frozenset[str]
+    military: frozenset[str]
+    families: dict[str, str]
+
+
+@cache
+def vocabulary(path: str | None = None) -> Vocabulary:
+    """The measure vocabulary: the bundled ``data/measures.json``, or a user's file."""
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    else:
+        data = json.loads(resources.files("claimgraph").joinpath("data/measures.json").read_text("utf-8"))
+    return Vocabulary(data["verbs"], data["nouns"], frozenset(data["people"]),
+                      frozenset(data["military_people"]), data.get("families", {}))
+
+
+def head_token(tokens: list[Token]) -> Token:
+    """The token of a span whose head lies outside it (its syntactic root)."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
+    """The noun a number counts: '15,000 soldiers' → soldiers, '60 percent of shells' → shells."""
+    if q.lower_ in _PERCENT_WORDS or q.lemma_ in _PERCENT_WORDS:
+        return _of_object(q) or None
+    if q.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and q.head.pos_ in ("NOUN", "PROPN") \
+            and q.head.i not in span_ids:
+        noun = q.head
+        if noun.lemma_ in _TRIM_HEADS or noun.lower_ in _TRIM_HEADS:
+            return _of_object(noun) or noun
+        return noun
+    if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in ("billion", "million", "trillion", "thousand", "hundred"):
+        return q
+    # "12,000 of them", "5,000 of the troops"
+    return _of_object(q)
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return obj
+    return None
+
+
+def phrase(noun: Token, exclude: set[int]) -> tuple[int, int]:
+    """Character span of the noun with its modifiers and an 'of' complement, minus the number."""
+    keep = [noun]
+    for child in noun.lefts:
+        if child.dep_ not in _SKIP_DEPS and child.i not in exclude:
+            keep.extend(t for t in child.subtree if t.i not in exclude)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            keep.extend(child.subtree)
+    keep = [t for t in keep if t.i not in exclude and not t.is_punct]
+    keep.sort(key=lambda t: t.i)
+    # take the contiguous run that holds the noun
+    run = [noun]
+    idx = keep.index(noun)
+    for t in reversed(keep[:idx]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+        else:
+            break
+    for t in keep[idx + 1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            break
+    while run and run[0].dep_ in ("det", "prep", "cc"):
+        run.pop(0)
+    run = run or [noun]
+    return run[0].idx, run[-1].idx + len(run[-1])
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The predicate a noun or number belongs to: its verb head, or the verb of its relative clause."""
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
+            return child
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) -> str | None:
+    """The measure class: the noun's own measure (casualties, range), else its predicate's
+    (killed, supplied), else a default (military people → deployed, money → paid)."""
+    if noun is not None:
+        own = vocab.nouns.get(noun.lemma_.lower()) or vocab.nouns.get(noun.lower_)
+        if own:
+            return own
+        # "42 people dead", "100 soldiers wounded"
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl") and child.i > noun.i:
+                hit = vocab.nouns.get(child.lower_) or vocab.verbs.get(child.lemma_.lower())
+                if hit:
+                    return hit
+    verb = governing_verb(noun if noun is not None else q)
+    seen = 0
+    while verb is not None and seen < 3:
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            for child in verb.children:
+                if child.dep_ in ("acomp", "attr") and (hit := vocab.nouns.get(child.lower_)):
+                    return hit
+        hit = vocab.verbs.get(lemma)
+        if hit:
+            if hit == "supplied" and noun is not None and noun.lemma_.lower() in vocab.people:
+                return "deployed"
+            return hit
+        # xcomp/conj chains: "preparing to send", "has been killed while fighting"
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp",) and c.pos_ == "VERB"), None)
+        verb = nxt
+        seen += 1
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        if lemma in vocab.military or noun.lower_ in vocab.military:
+            return "deployed"
+        # "the number of railcars" etc: the counted thing itself
+        return "count"
+    if unit not in ("count", "percent", "ratio"):
+        return "amount"
+    return None
+
+
+def family(measure: str | None, vocab: Vocabulary) -> str | None:
+    return vocab.families.get(measure or "", measure)

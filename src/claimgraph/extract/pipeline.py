@@ -1,0 +1,240 @@
+"""One ``Document`` → one ``Extraction``: sentences, entities, claims, quotes, dates."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from ..model import Attribution, Claim, DateMention, Document, Extraction, Quantity, Quote, Source, TimeRef
+from . import attribution as attr
+from .dates import find_dates
+from .entities import KEEP, add_entity_ruler, group_mentions
+from .measure import counted_noun, head_token, measure_of, phrase, vocabulary
+from .nlp import DEFAULT_MODEL, load_nlp
+from .quantities import find_quantities
+from .quotes import find_quotes, speaker_of
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    model: str = DEFAULT_MODEL
+    measures: str | None = None  # a user's measures.json
+    n_process: int = 1
+    batch_size: int = 32
+
+
+@lru_cache(maxsize=2)
+def build_pipeline(model: str) -> Any:
+    return add_entity_ruler(load_nlp.__wrapped__(model))  # a private copy that carries our ruler
+
+
+def segments(doc: Document) -> list[tuple[int, int, bool]]:
+    """(start, end, is_title) stretches of a document to read: its title line and body spans."""
+    segs = [(s, e, False) for s, e in doc.body]
+    if doc.title_span and not any(s <= doc.title_span[0] < e for s, e, _ in segs):
+        segs.insert(0, (*doc.title_span, True))
+    if not segs:
+        segs = [(0, len(doc.text), False)]
+    return segs
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; call it on documents."""
+
+    def __init__(self, *, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.nlp = build_pipeline(self.config.model)
+        self.vocab = vocabulary(self.config.measures)
+
+    def __call__(self, docs: Sequence[Document]) -> Iterator[Extraction]:
+        tasks = [(doc.text[s:e], (i, s, is_title)) for i, doc in enumerate(docs) for s, e, is_title in segments(doc)]
+        n_process = self.config.n_process if len(tasks) > 200 else 1
+        parsed: list[list[tuple[Any, int, bool]]] = [[] for _ in docs]
+        current = 0
+        for sdoc, (i, offset, is_title) in self.nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size,
+                                                         n_process=n_process):
+            if i != current:
+                # documents arrive in order: finish the earlier ones as soon as they are complete
+                for j in range(current, i):
+                    yield self.extract_one(docs[j], parsed[j])
+                    parsed[j] = []
+                current = i
+            parsed[i].append((sdoc, offset, is_title))
+        for j in range(current, len(docs)):
+            yield self.extract_one(docs[j], parsed[j])
+
+    def extract_one(self, doc: Document, parts: list[tuple[Any, int, bool]]) -> Extraction:
+        return _DocExtraction(doc, self.vocab).run(parts)
+
+
+class _DocExtraction:
+    def __init__(self, doc: Document, vocab: Any) -> None:
+        self.doc = doc
+        self.vocab = vocab
+        self.anchor = _anchor(doc.published)
+        self.resolve: dict[str, Source] = {}
+        self.prev: Attribution | None = None
+        self.relay: str | None = None
+        self.sentences: list[tuple[int, int]] = []
+        self.mentions: list[tuple[int, int, str, str]] = []
+        self.claims: list[Claim] = []
+        self.quotes: list[tuple[int, int, Source | None]] = []
+        self.dates: list[DateMention] = []
+        self.subject_spans: dict[str, list[tuple[int, int]]] = {}
+
+    def run(self, parts: list[tuple[Any, int, bool]]) -> Extraction:
+        text = self.doc.text
+        lead = next((text[off:off + len(sd.text)] for sd, off, t in parts if not t), "")
+        self.relay = attr.document_relay(self.doc.title, lead[:600])
+        for sdoc, offset, is_title in parts:
+            self.mentions.extend(
+                (offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in sdoc.ents if e.label_ in KEEP
+            )
+            dates = find_dates(text, self.anchor, offset, offset + len(sdoc.text))
+            self.dates.extend(DateMention(self.doc.id, d.start, d.end, d.value, d.text) for d in dates)
+            for sent in sdoc.sents:
+                self.sentence(sdoc, sent, offset, is_title, dates)
+        entities = group_mentions(self.doc.id, self.mentions)
+        claims = tuple(self._with_subjects(c, entities) for c in self.claims)
+        quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
+        return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
+
+    def sentence(self, sdoc: Any, sent: Any, offset: int, is_title: bool, dates: Sequence[Any]) -> None:
+        text = self.doc.text
+        s0, s1 = offset + sent.start_char, offset + sent.end_char
+        self.sentences.append((s0, s1))
+        weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
+        sent_attr: Attribution | None = None
+        for q in find_quantities(text, s0, s1):
+            if any(ws < q.end and q.start < we for ws, we in weapons):
+                continue
+            if any(d.start <= q.start and q.end <= d.end for d in dates):
+                continue
+            claim, a = self.claim(sdoc, sent, offset, q, is_title, dates)
+            if claim is not None:
+                self.claims.append(claim)
+                sent_attr = sent_attr or a
+        for qs, qe in find_quotes(text, s0, s1):
+            src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
+            if src is None and self.quotes and self.quotes[-1][1] >= qs - 3:
+                src = self.quotes[-1][2]
+            self.quotes.append((qs, qe, src))
+        self._remember(sent)
+        if sent_attr is not None and sent_attr.source is not None:
+            self.prev = sent_attr
+        elif not attr.continues(sent.text):
+            self.prev = None
+
+    def claim(self, sdoc: Any, sent: Any, offset: int, q: Quantity, is_title: bool,
+              dates: Sequence[Any]) -> tuple[Claim | None, Attribution | None]:
+        toks = [t for t in sent if t.idx + offset < q.end and q.start < t.idx + offset + len(t)]
+        if not toks:
+            return None, None
+        ids = {t.i for t in toks}
+        head = head_token(toks)
+        noun = counted_noun(head, ids)
+        counted: str | None = None
+        c_start, c_end = q.start, q.end
+        if q.change and head.pos_ == "VERB" and noun is None:
+            noun = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if noun is not None and noun.i not in ids:
+            ps, pe = phrase(noun, ids)
+            counted = _trim_counted(self.doc.text[offset + ps:offset + pe])
+            if abs(offset + ps - q.end) < 80 or abs(q.start - offset - pe) < 80:
+                c_start, c_end = min(q.start, offset + ps), max(q.end, offset + pe)
+        measure = measure_of(head, noun if noun is not None and noun.i not in ids else None, vocab=self.vocab,
+                             unit=q.unit)
+        if q.unit in ("percent", "ratio") and measure in (None, "count") and not q.change:
+            measure = "share"
+        if q.change and measure in (None, "count"):
+            measure = "change"
+        a, _ = attr.attribute(head, sent, self.resolve)
+        if (a is None or a.source is None) and self.prev is not None and attr.continues(sent.text):
+            a = self.prev
+        a = a or Attribution(None)
+        if self.relay and not a.via and not (a.source and attr.is_media(a.source.name)):
+            if a.source is None or a.source.kind in ("unnamed", "expert"):
+                a = replace(a, via=(self.relay,))
+        time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char)
+        n = len(self.claims) + 1
+        subj = [(offset + t.idx, offset + t.idx + len(t)) for t in _subject_tokens(head, noun)]
+        cid = f"{self.doc.id}:c{n}"
+        self.subject_spans[cid] = subj + [(c_start, c_end)]
+        claim = Claim(
+            id=cid, doc=self.doc.id, start=c_start, end=c_end, quantity=q, counted=counted, measure=measure,
+            attribution=a, time=time, sentence=(offset + sent.start_char, offset + sent.end_char), in_title=is_title,
+        )
+        return claim, a
+
+    def _remember(self, sent: Any) -> None:
+        """Track the last named person and the last source, for pronouns ("he said")."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                src = attr.make_source(ent.root, {})
+                if src is not None:
+                    self.resolve["person"] = src
+                    self.resolve["any"] = src
+        for tok in sent:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in attr.REPORTING and tok.lower_ not in attr.PRONOUNS:
+                src = attr.make_source(tok, {})
+                if src is not None:
+                    self.resolve["any"] = src
+                    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                        self.resolve["plural"] = src
+
+    def _with_subjects(self, claim: Claim, entities: Sequence[Any]) -> Claim:
+        spans = self.subject_spans.get(claim.id, [])
+        src = claim.attribution.source
+        ids = []
+        for ent in entities:
+            for m in ent.mentions:
+                if src and src.start is not None and src.start <= m.start < (src.end or 0):
+                    continue
+                if any(s < m.end and m.start < e for s, e in spans):
+                    ids.append(ent.id)
+                    break
+        return replace(claim, subject=tuple(ids))
+
+
+def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
+    """Tokens naming what the claim is about: the counted phrase and the subject of its predicate."""
+    anchor = noun if noun is not None else head
+    cur = anchor
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child is not anchor and child.lower_ not in ("it", "they"):
+                    yield from child.subtree
+            break
+    yield from anchor.subtree
+
+
+def _trim_counted(s: str) -> str | None:
+    s = re.sub(r"^(the|a|an|some|of|its|their)\s+", "", s.strip(), flags=re.I)
+    s = re.sub(r"^(number|total|amount|tally|count) of\s+", "", s, flags=re.I)
+    return s or None
+
+
+def _nearest_date(q: Quantity, dates: Sequence[Any], *, s0: int, s1: int) -> TimeRef | None:
+    inside = [d for d in dates if s0 <= d.start and d.end <= s1 and d.value]
+    if not inside:
+        return None
+    best = min(inside, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
+    return TimeRef(best.value, best.start, best.end)
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,247 @@
+"""The SQLite store: the one place where model objects become rows and back.
+
+Each write is one transaction; schema changes are numbered migrations.
+Re-ingesting the same content changes nothing.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
+from .codec import dumps, loads
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, raw inputs, extractions
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, checksum TEXT NOT NULL, published TEXT, outlet TEXT, title TEXT,
+        url TEXT, duplicate_of TEXT, source TEXT, added_at TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE INDEX documents_checksum ON documents(checksum);
+    CREATE TABLE raw (id TEXT PRIMARY KEY, format TEXT NOT NULL, source TEXT, content TEXT NOT NULL);
+    CREATE TABLE extractions (doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE claims (id TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        measure TEXT, unit TEXT, value REAL, source TEXT, data TEXT NOT NULL);
+    CREATE INDEX claims_doc ON claims(doc);
+    CREATE INDEX claims_measure ON claims(measure);
+    """,
+    # 2: reconciliation results
+    """
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, data TEXT NOT NULL);
+    CREATE TABLE entity_of (local TEXT PRIMARY KEY, entity TEXT NOT NULL);
+    CREATE TABLE figures (id TEXT PRIMARY KEY, label TEXT, measure TEXT, unit TEXT, verdict TEXT,
+        n_claims INTEGER, independent_origins INTEGER, data TEXT NOT NULL);
+    CREATE INDEX figures_verdict ON figures(verdict);
+    CREATE TABLE claim_figure (claim TEXT PRIMARY KEY, figure TEXT NOT NULL);
+    CREATE INDEX claim_figure_figure ON claim_figure(figure);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT, data TEXT NOT NULL);
+    CREATE TABLE timeline (n INTEGER PRIMARY KEY, data TEXT NOT NULL);
+    """,
+    # 3: full-text search over documents
+    """
+    CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text);
+    """,
+)
+
+
+class Store:
+    """An open claimgraph database."""
+
+    def __init__(self, path: str | Path = "claimgraph.db") -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database ({exc})", input=self.path) from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+    def migrate(self) -> int:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        for version, sql in enumerate(MIGRATIONS, 1):
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in filter(str.strip, sql.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+        return len(MIGRATIONS)
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.db.execute("BEGIN")
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # -- documents ------------------------------------------------------------
+    def add_documents(self, docs: Sequence[Document], raws: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+        """Store new or changed documents in one transaction; return the ids written.
+
+        A document whose id and checksum are already stored is left alone, so a
+        re-run adds nothing. ``raws`` are (id, format, content) of the inputs.
+        """
+        known = dict(self.db.execute("SELECT id, checksum FROM documents"))
+        fresh = [d for d in docs if known.get(d.id) != d.checksum]
+        ids = {d.id for d in fresh}
+        with self.transaction():
+            for d in fresh:
+                if d.id in known:
+                    self._delete_doc(d.id)
+                self.db.execute(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (d.id, d.checksum, d.published, d.outlet, d.title, d.url, d.duplicate_of, d.source, _now(), dumps(d)),
+                )
+                self.db.execute("INSERT INTO documents_fts VALUES (?,?,?)", (d.id, d.title or "", d.text))
+            for doc_id, fmt, content in raws:
+                if doc_id in ids:
+                    self.db.execute("INSERT OR REPLACE INTO raw VALUES (?,?,?,?)", (doc_id, fmt, None, content))
+        return [d.id for d in fresh]
+
+    def _delete_doc(self, doc_id: str) -> None:
+        for table, col in (("claims", "doc"), ("extractions", "doc"), ("raw", "id"), ("documents_fts", "id"),
+                           ("documents", "id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
+
+    def set_duplicates(self, links: dict[str, str]) -> None:
+        with self.transaction():
+            rows = list(self.db.execute("SELECT id, data, duplicate_of FROM documents"))
+            for doc_id, data, old in rows:
+                new = links.get(doc_id)
+                if new != old:
+                    doc = replace(loads(Document, data), duplicate_of=new)
+                    self.db.execute("UPDATE documents SET duplicate_of = ?, data = ? WHERE id = ?", (new, dumps(doc), doc_id))
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
+        if ids is None:
+            rows = self.db.execute("SELECT data FROM documents ORDER BY published, id")
+            return [loads(Document, r[0]) for r in rows]
+        wanted = list(ids)
+        out = []
+        for doc_id in wanted:
+            row = self.db.execute("SELECT data FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row:
+                out.append(loads(Document, row[0]))
+        return out
+
+    def document(self, doc_id: str) -> Document | None:
+        docs = self.documents([doc_id])
+        return docs[0] if docs else None
+
+    def count(self, table: str) -> int:
+        assert table in {"documents", "claims", "figures", "stories", "entities", "extractions"}
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def raw(self, doc_id: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT format, content FROM raw WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[tuple[str, str]]:
+        """(doc id, snippet) of documents matching an FTS5 query (plain words are fine)."""
+        q = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        if not q:
+            return []
+        rows = self.db.execute(
+            "SELECT id, snippet(documents_fts, 2, '[', ']', ' … ', 12) FROM documents_fts "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (q, limit, offset))
+        return [(r[0], r[1]) for r in rows]
+
+    # -- extractions ------------------------------------------------------------
+    def missing_extractions(self, version: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT d.id FROM documents d LEFT JOIN extractions e ON e.doc = d.id "
+            "WHERE e.doc IS NULL OR e.version != ? ORDER BY d.id", (version,))
+        return [r[0] for r in rows]
+
+    def save_extractions(self, extractions: Sequence[Extraction], version: str) -> None:
+        with self.transaction():
+            for ex in extractions:
+                self.db.execute("DELETE FROM claims WHERE doc = ?", (ex.doc,))
+                self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?)", (ex.doc, version, dumps(ex)))
+                for c in ex.claims:
+                    src = c.attribution.source.name if c.attribution.source else None
+                    self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
+                                    (c.id, c.doc, c.measure, c.quantity.unit, c.quantity.value, src, dumps(c)))
+
+    def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
+        if ids is None:
+            rows = list(self.db.execute("SELECT data FROM extractions ORDER BY doc"))
+        else:
+            rows = [r for i in ids for r in self.db.execute("SELECT data FROM extractions WHERE doc = ?", (i,))]
+        return [loads(Extraction, r[0]) for r in rows]
+
+    # -- reconciliation ------------------------------------------------------------
+    def save_reconciled(self, entities: Sequence[Entity], entity_of: dict[str, str], figures: Sequence[Figure],
+                        claim_figure: dict[str, str], stories: Sequence[Story],
+                        timeline: Sequence[TimelineEvent]) -> None:
+        with self.transaction():
+            for table in ("entities", "entity_of", "figures", "claim_figure", "stories", "timeline"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?)",
+                                ((e.id, e.name, e.type, dumps(e)) for e in entities))
+            self.db.executemany("INSERT INTO entity_of VALUES (?,?)", entity_of.items())
+            self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", (
+                (f.id, f.label, f.measure, f.unit, f.verdict, len(f.claims), f.independent_origins, dumps(f))
+                for f in figures))
+            self.db.executemany("INSERT INTO claim_figure VALUES (?,?)", claim_figure.items())
+            self.db.executemany("INSERT INTO stories VALUES (?,?,?)", ((s.id, s.label, dumps(s)) for s in stories))
+            self.db.executemany("INSERT INTO timeline VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(timeline)))
+
+    def entities(self) -> list[Entity]:
+        return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+
+    def entity_of(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT local, entity FROM entity_of"))
+
+    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
+        sql, args = "SELECT data FROM figures WHERE 1=1", []
+        if verdict:
+            sql, args = sql + " AND verdict = ?", [*args, verdict]
+        if measure:
+            sql, args = sql + " AND measure = ?", [*args, measure]
+        return [loads(Figure, r[0]) for r in self.db.execute(sql + " ORDER BY id", args)]
+
+    def claim_figure(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT claim, figure FROM claim_figure"))
+
+    def stories(self) -> list[Story]:
+        return [loads(Story, r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
+
+    def timeline(self) -> list[TimelineEvent]:
+        return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY n")]
+
+    def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL for presentation layers."""
+        return list(self.db.execute(sql, args))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
