@@ -1,6 +1,8 @@
 """Bytes to text: UTF-8 first, then a detected encoding; refuse binary and empty input."""
 from __future__ import annotations
 
+import unicodedata
+
 from ..errors import InputError
 
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
@@ -33,4 +35,14 @@ def _detect(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not UTF-8 and no text encoding could be detected", input=name)
-    return str(best)
+    # short Latin-script text is often guessed as a Baltic or Central European code page;
+    # Windows-1252 is far more common for such pages, so prefer it when it decodes cleanly
+    guess = str(best)
+    if all("LATIN" in unicodedata.name(ch, "") for ch in guess if ord(ch) > 127 and ch.isalpha()):
+        try:
+            text = data.decode("cp1252")
+            if not any(0x80 <= ord(ch) <= 0x9F for ch in text):
+                return text
+        except UnicodeDecodeError:
+            pass
+    return guess

@@ -173,9 +173,9 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[RawItem]:
 
 def url_stem(url: str) -> str:
     """A readable id for a URL: its last path segment without extension, else its host."""
-    path = re.sub(r"[?#].*$", "", url).rstrip("/")
-    last = path.rsplit("/", 1)[-1]
-    last = re.sub(r"\.[a-z0-9]{1,5}$", "", last, flags=re.I)
-    if not last or "." in last and "/" not in path.split("://", 1)[-1]:
-        last = path.split("://", 1)[-1].split("/")[0]
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", last)[:80] or "url"
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    segments = [p for p in parts.path.split("/") if p]
+    last = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", segments[-1]) if segments else ""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", last or parts.hostname or "url")[:80]
