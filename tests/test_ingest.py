@@ -123,9 +123,11 @@ def test_build_document_keeps_text_and_applies_manifest() -> None:
     item = RawItem("river", ARTICLE, "text", "river.txt")
     doc = build_document(item, {"river": {"published": "2024-12-03", "outlet": "River Times"}})
     assert doc.text == ARTICLE
-    assert doc.published == "2024-12-03" and doc.outlet == "River Times"
+    assert doc.published is None and doc.assumed_published == "2024-12-03" and doc.date == "2024-12-03"
+    assert doc.outlet == "River Times"
     assert doc.title == "Flood waters recede in river town"
     body = "".join(ARTICLE[s:e] for s, e in doc.body)
+    assert doc.title_span and doc.title_span in doc.body
     assert "3,000 people" in body and "Leave a Reply" not in body and "WORLD NEWS" not in body
     kinds = {ARTICLE[d.start:d.end]: d.kind for d in doc.debris}
     assert "Leave a Reply" in kinds and "WORLD NEWS" in kinds

@@ -19,6 +19,7 @@ def _num(x: float | None) -> float | int | None:
 def document_json(d: Document) -> dict[str, Any]:
     return {
         "id": d.id, "text": d.text, "body": [list(b) for b in d.body], "title": d.title, "published": d.published,
+        "published_assumed": d.assumed_published,
         "authors": list(d.authors), "outlet": d.outlet, "url": d.url, "duplicate_of": d.duplicate_of,
         "language": d.language, "checksum": d.checksum, "source": d.source,
         "debris": [{"start": x.start, "end": x.end, "kind": x.kind} for x in d.debris],

@@ -56,6 +56,12 @@ class Document:
     source: str | None = None  # where it was read from: a path, a URL, "stdin"
     duplicate_of: str | None = None
     title_span: tuple[int, int] | None = None  # where the title sits in ``text``, if it does
+    assumed_published: str | None = None  # a date given from outside (manifest): the anchor, not a fact of the text
+
+    @property
+    def date(self) -> str | None:
+        """The best date for ordering and resolving: stated, else assumed."""
+        return self.published or self.assumed_published
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def build_pipeline(model: str) -> Any:
 
 def segments(doc: Document) -> list[tuple[int, int, bool]]:
     """(start, end, is_title) stretches of a document to read: its title line and body spans."""
-    segs = [(s, e, False) for s, e in doc.body]
+    segs = [(s, e, (s, e) == doc.title_span) for s, e in doc.body]
     if doc.title_span and not any(s <= doc.title_span[0] < e for s, e, _ in segs):
         segs.insert(0, (*doc.title_span, True))
     if not segs:
@@ -76,7 +76,7 @@ class _DocExtraction:
     def __init__(self, doc: Document, vocab: Any) -> None:
         self.doc = doc
         self.vocab = vocab
-        self.anchor = _anchor(doc.published)
+        self.anchor = _anchor(doc.date)
         self.resolve: dict[str, Source] = {}
         self.prev: Attribution | None = None
         self.relay: str | None = None

@@ -25,7 +25,7 @@ def _body_text(doc: Document) -> str:
 
 
 def _order(doc: Document) -> tuple[str, str]:
-    return (doc.published or "9999", doc.id)
+    return (doc.date or "9999", doc.id)
 
 
 def find_duplicates(docs: Sequence[Document]) -> dict[str, str]:

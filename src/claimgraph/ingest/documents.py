@@ -78,16 +78,21 @@ def build_document(item: RawItem, manifest: Mapping[str, Mapping[str, Any]] | No
         if value and not meta.get(key):
             meta[key] = value
     meta.update({k: v for k, v in item.meta.items() if v})
-    meta.update((manifest or {}).get(item.id, {}))
+    known = dict((manifest or {}).get(item.id, {}))
+    # a manifest date is an assumption for resolving "on Monday", kept apart from what the source states
+    assumed = known.pop("published", None)
+    meta.update(known)
     title = meta.get("title")
     published = _iso_date(str(meta["published"])) if meta.get("published") else None
     authors = meta.get("authors") or ()
     if isinstance(authors, str):
         authors = tuple(a.strip() for a in re.split(r",|;|\band\b", authors) if a.strip())
+    title_span = cleaned.title_span if cleaned.title and title == cleaned.title else None
+    body = tuple(sorted({*cleaned.body, *([title_span] if title_span else [])}))
     return Document(
         id=item.id,
         text=text,
-        body=cleaned.body,
+        body=body,
         debris=cleaned.debris,
         title=str(title) if title else None,
         published=published,
@@ -96,5 +101,6 @@ def build_document(item: RawItem, manifest: Mapping[str, Mapping[str, Any]] | No
         url=str(meta["url"]) if meta.get("url") else None,
         checksum=checksum(text),
         source=item.source,
-        title_span=cleaned.title_span if cleaned.title and title == cleaned.title else None,
+        title_span=title_span,
+        assumed_published=_iso_date(str(assumed)) if assumed else None,
     )

@@ -1,0 +1,246 @@
+"""Vocabulary of site furniture: the words web pages wrap around an article.
+
+Patterns are matched against a normalised line (lower case, single spaces, bullets and
+arrows trimmed). ``WHOLE`` patterns must match the entire line; ``LEADS`` the start of the
+line; ``PHRASES`` anywhere, and the caller guards them by line length and address.
+"""
+from __future__ import annotations
+
+import re
+
+_SOCIAL = (
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|mail|print|"
+    r"copy link|copy|link|flipboard|messenger|threads|bluesky|tumblr|sms|more|share|tweet|"
+    r"instagram|youtube|tiktok|rss|mastodon|vk|line|viber|pocket|google\+?"
+)
+SOCIAL_WORD = re.compile(rf"^(?:{_SOCIAL})$")
+SOCIAL_BRAND = re.compile(
+    r"^(?:x|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|flipboard|messenger|"
+    r"bluesky|tumblr|instagram|youtube|tiktok|mastodon|pocket)$"
+)
+
+WHOLE: dict[str, tuple[str, ...]] = {
+    "comment_prompt": (
+        r"(?:leave|post|add|write|submit|start) (?:a|your|the) (?:reply|comment|response)",
+        r"(?:\d+ )?(?:reader )?comments?(?: \(\d+\))?(?: \d+)?",
+        r"(?:show|view|hide|load|read|see|open|jump to|go to) (?:all |the |more )?(?:\d+ )?comments?",
+        r"join the (?:conversation|discussion|debate)(?: .{0,40})?",
+        r"(?:be the first to|click to|sign in to|log in to|login to) comment",
+        r"comments? (?:are|is|have been) (?:closed|disabled|off)",
+        r"commenting (?:is )?(?:closed|disabled)",
+        r"(?:conversation|discussion)s?|discussion about this (?:post|article|story)",
+        r"have your say|what do you think\??|cancel reply|reply|responses?",
+    ),
+    "newsletter": (
+        r"newsletters?|sign up|subscribe(?: now| today| here)?|sign up (?:now|here|today)",
+        r".{0,40}\b(?:newsletters?|e-?mails? (?:&|and) alerts|news alerts|email updates)",
+        r"(?:sign up|subscribe) (?:for|to) .{0,60}",
+        r"get (?:our|the) .{0,40}newsletters?.{0,60}",
+        r"enter your email(?: address)?|email address|your email",
+        r"(?:sign in|log in|login|register|create (?:a free |an )?account)",
+        r"(?:become a (?:member|subscriber|supporter|patron)|support (?:us|our journalism)|donate(?: now)?)",
+        r"already (?:a subscriber|have an account)\??.{0,30}",
+    ),
+    "share_tags": (
+        r"share(?: this)?(?: article| story| post| page| on)?|like this|%?d? ?bloggers like this",
+        r"(?:share|comment on|email|print|save)(?: or (?:share|comment on|email|print|save))*(?: on)? this (?:article|story|post|page)",
+        r"share (?:on|via|to) .{1,30}|(?:click|tap) (?:here )?to share.{0,40}",
+        r"(?:topics|explore (?:more )?(?:on )?(?:these|this|related) topics?|copy link|link copied|copy link copied)",
+        r"follow us(?: on .{1,40})?|(?:posted|filed) (?:in|under) .{1,60}|connect with us|stay connected",
+        r"follow (?:@\S{1,30}|\w+ on (?:twitter|x|facebook|instagram|telegram|linkedin|threads|bluesky|youtube|tiktok))",
+        r"(?:tags?|topics?|filed under|categories|category|keywords|posted in|more about|suggested topics|related topics)"
+        r"(?: ?:.{0,200})?",
+    ),
+    "edit_link": (
+        r"edit(?: this)?(?: post| page| article| story| entry)?",
+        r"report (?:a|an) (?:correction|error|typo|issue)|suggest a correction|corrections? policy",
+    ),
+    "reader_tool": (
+        r"this (?:audio|article|summary|content) (?:is|was) (?:created|generated|produced|read|narrated) .{0,60}",
+        r"listen(?: to)?(?: this| the)?(?: article| story| now)?(?: \d+ min(?:ute)?s?)?(?: \d+:\d+)?",
+        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:-| )min(?:ute)?s?\.? (?:read|listen|watch)",
+        r"(?:estimated )?reading time:? .{0,20}",
+        r"print(?: this)?(?: article| page| story)?|font size|text size|a\+? ?a-?|zoom|translate",
+        r"save(?: article| story| for later)?|saved|bookmark|gift(?: this)? article",
+        r"(?:download|view) (?:the )?(?:pdf|app)|get the app|open in app|play|pause|audio|video|watch|"
+        r"listen|expand|close|menu|search|skip to (?:main )?content|back to top|loading\.*",
+        r"(?:please )?enable javascript.{0,80}",
+        r"click (?:here )?to (?:enlarge|expand|play)|image \d+ of \d+|\d+ ?/ ?\d+",
+        r"\d{1,2}:\d{2}(?::\d{2})?",
+    ),
+    "read_more": (
+        r"(?:read|see|watch|view) (?:more|also|next|full story|the full story)",
+        r"related(?: articles| stories| content| coverage| reading| news| posts| links| topics)?",
+        r"recommended(?: for you| reading| stories| articles| videos)?|(?:more|top|latest) (?:stories|news|videos|headlines)",
+        r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in).{0,20}",
+        r"most (?:read|popular|viewed|shared|commented|watched)(?: .{0,30})?|trending(?: now| stories)?|popular(?: now)?",
+        r"(?:previous|next|older|newer) (?:article|post|story|entry)s?",
+        r"more (?:from|on|in|about) .{1,40}|further reading|editor'?s? picks?|don'?t miss|must reads?|in case you missed it",
+        r"visit .{1,50}(?:homepage|home page|website|site) for more(?: stories| news)?",
+        r"for (?:the )?(?:latest|more) (?:news|updates|stories|coverage|headlines)\b.{0,80}"
+        r"(?:head to|visit|go to|follow|download|subscribe|sign up)\b.{0,60}",
+        r"also (?:read|see|watch)|what to read next|keep reading|continue reading|up next|more (?:at|here|info|details)",
+    ),
+    "advertisement": (
+        r"advertisements?|advertising|ads?|paid|sponsored(?: content| post| stories| links)?|promoted(?: content| stories)?",
+        r"(?:video )?ad feedback|paid (?:content|post|partner content|promotion)|partner content|ads? by .{1,30}|report this ad|skip ad",
+        r"(?:story|article) continues (?:below|after).{0,30}|continue reading (?:below|the main story)",
+        r"scroll (?:down )?to (?:continue|read more|keep reading).{0,20}",
+    ),
+    "credit": (
+        r"(?:getty images|shutterstock|reuters|afp|ap|epa|associated press|istock|alamy)",
+        r"purchase licensing rights|licensing rights",
+    ),
+    "copyright": (
+        r"(?:terms(?: of (?:use|service))?|privacy(?: policy)?|cookie(?:s| settings| policy)|about us|contact us|"
+        r"accessibility|sitemap|careers|advertise with us)(?: ?[|·•] ?.{1,40})*",
+        r"reuse this (?:content|article)|reprints?(?: (?:&|and) permissions)?|licensing",
+    ),
+}
+
+LEADS: dict[str, tuple[str, ...]] = {
+    "read_more": (
+        r"(?:read|see|watch|view) (?:more|also|next)\b ?[:|>»\-–—]",
+        r"related(?: articles| stories| content| coverage| reading| news)? ?[:|>»\-–—]",
+        r"related (?:article|story|video|link|coverage|content)s? (?=\S)",
+        r"(?:recommended|more from|more on|also read|must read|don'?t miss|watch|listen|trending|popular) ?[:|»]",
+    ),
+    "caption": (
+        r"(?:file photo|photo|photograph|image|picture|pic|pictured|above|top|main image|video|illustration) ?[:|]",
+        r"in this (?:\w+ ){0,3}(?:photo|photograph|image|picture|handout|video|screen ?grab|still)\b",
+        r"(?:this|a) (?:\w+ ){0,3}(?:photo|photograph|image|picture|handout|screen ?grab|video still)"
+        r" (?:taken|released|provided|distributed|obtained|shows|showing|made available)\b",
+    ),
+    "credit": (
+        r"(?:photo|photograph|image|picture|pic|video|graphic|illustration|map|chart)s?(?: credit)? ?(?:by|:|courtesy|/)",
+        r"(?:credit|credits|source|courtesy)s? ?[:|]",
+        r"(?:photo|image|picture)s? courtesy\b",
+    ),
+    "copyright": (
+        r"(?:©|\(c\) ?\d{4}|copyright ?(?:©|\(c\)|\d{4}))",
+        r"all rights reserved",
+    ),
+    "edit_link": (r"edit (?:post|page|article)\b",),
+    "reader_tool": (r"(?:download|get|install|open) (?:the |our )?(?:[\w-]+ ){0,4}app\b",),
+}
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "comment_prompt": (
+        r"your email address will not be published",
+        r"required fields are marked",
+        r"you must be (?:logged|signed) in to (?:post a )?comment",
+        r"(?:log|sign) in to (?:leave a |post a )?comment",
+        r"save my name,? email",
+        r"notify me of (?:new|follow-up) (?:comments|posts)",
+        r"uses akismet to reduce spam",
+        r"comments (?:are|have been) (?:closed|disabled|turned off)",
+        r"(?:commenting|community) (?:guidelines|policy|rules)",
+    ),
+    "newsletter": (
+        r"follow (?:us|our \w+(?: \w+){0,3} (?:channel|page|account|feed))",
+        r"thanks? (?:you )?for (?:signing up|subscribing|registering)",
+        r"sent you (?:a|an) (?:confirmation|verification) (?:email|e-mail|link)",
+        r"confirm your (?:subscription|email)",
+        r"(?:delivered|sent) (?:straight |directly |right )?to your inbox",
+        r"(?:subscribe|sign up|register) (?:to|for) (?:our|the|my) (?:\w+ ){0,4}(?:newsletters?|briefings?|digest|emails?|alerts?)",
+        r"by (?:signing up|subscribing|registering|clicking)[^.]{0,40}you agree",
+        r"unsubscribe at any time",
+        r"(?:in|to|into) your inbox",
+        r"^follow .{1,60} on (?:facebook|twitter|x|instagram|linkedin|telegram|youtube|tiktok|threads|bluesky)\b",
+        r"(?:support|fund) (?:our|independent) (?:journalism|reporting)",
+        r"become a (?:member|subscriber|supporter|patron)\b",
+        r"unlock (?:this|the full|the rest of this) (?:story|article)",
+        r"(?:subscribe|sign in|log in|register) to (?:continue|keep) reading",
+    ),
+    "byline": (
+        r"contributed (?:reporting )?to this (?:report|story|article)",
+        r"^(?:some )?(?:information|material|reporting) (?:for|in) this (?:story|article|report) (?:was )?"
+        r"(?:provided|contributed|supplied) by",
+    ),
+    "syndication_notice": (
+        r"we support our publishers",
+        r"view this (?:story|article|post) on (?:their|the original|the publisher'?s?) (?:web)?site",
+        r"(?:this|the) (?:article|story|post|piece|report|content|column) (?:was )?(?:originally|first) "
+        r"(?:appeared|published|posted|ran) (?:on|in|at|by)\b",
+        r"originally (?:appeared|published|posted) (?:on|in|at|by) ",
+        r"^the post .{5,300} appeared first on ",
+        r"(?:republished|reprinted|reproduced|shared) (?:here )?(?:with|by) (?:kind )?permission",
+        r"(?:is|was) republished (?:from|under|with)",
+        r"under a creative commons licen[cs]e",
+        r"click here to (?:read|view|see) (?:the )?(?:full|original|rest|complete)",
+        r"(?:read|view) the (?:full |original )(?:article|story|post)",
+        r"distributed by (?:tribune content agency|the conversation|\w+ syndicat)",
+        r"(?:syndicated|provided|supplied) (?:by|via|from) .{1,40} (?:content )?(?:partners?|syndication|agency)",
+    ),
+    "copyright": (
+        r"all rights reserved",
+        r"may not be (?:published|reproduced|republished), broadcast",
+        r"(?:trust principles|editorial standards|our standards):?",
+    ),
+    "reader_tool": (
+        r"this (?:audio|summary|article|content) (?:is|was) (?:created|generated|produced) (?:with|by|using) (?:ai|artificial)",
+        r"please refresh (?:the page )?for (?:the )?(?:latest|updates)",
+        r"^this (?:article|story|content) is (?:more than|over) (?:a|an|one|two|\w+) (?:years?|months?) old",
+    ),
+}
+
+# photo credits at the end of a caption: "(Photo by X/AFP via Getty Images)", "REUTERS/Name"
+CREDIT_TAIL = re.compile(
+    r"(?:\((?i:[^()]{0,120}?\b(?:photos?|photograph|image|picture|pic|credit|courtesy|illustration|handout|"
+    r"getty|ap photo|shutterstock)\b[^()]{0,120})\)"
+    r"|\([^()]{0,60}\w/(?:AFP|AP|EPA|Reuters|REUTERS|Getty)\b[^()]{0,60}\)"
+    r"|\((?:[A-Z][\w.'-]*\s?){1,4}\s?/\s?(?:[A-Z][\w.'-]*\s?){1,5}\)"
+    r"|(?:^|[.|]\s*|\s{2,})(?i:photo|photograph|image|credit|picture)s?(?: by)? ?[:|] ?[A-Z][^.]{1,80}"
+    r"|\b(?:REUTERS|AFP|EPA|AP|Getty Images)/[\w .'/-]{2,60}"
+    r"|\b\w{1,40}/(?:AFP|AP|EPA|Reuters|REUTERS|Getty Images|Shutterstock)(?: via [\w ]{1,40})?"
+    r"|(?i:via getty images|getty images|shutterstock))"
+    r"[\s.)]*$"
+)
+
+# words that say a byline part is an office, not a person
+ROLE_WORDS = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors senior chief "
+    "contributing contributor columnist associate special deputy managing political foreign defense "
+    "defence security national international business investigative desk news wire producer analyst "
+    "team journalist journalists freelance guest beat economics economy energy health science technology tech "
+    "climate environment education politics sports sport transport diplomatic legal crime arts culture media "
+    "markets finance europe asia africa americas world affairs".split()
+)
+
+# words that say a byline part is an organisation
+ORG_WORDS = re.compile(
+    r"\b(?:news|press|times|post|agency|journal|herald|tribune|telegraph|guardian|independent|"
+    r"reuters|afp|bloomberg|wire|media|daily|gazette|network|broadcasting|radio|tv|television|"
+    r"magazine|observer|review|chronicle|courier|express|mail|star|sun|bbc|cnn|nbc|cbs|abc|npr|"
+    r"associated|institute|foundation)\b",
+    re.IGNORECASE,
+)
+
+# words that fill a date line besides the date itself
+DATE_FILLERS = frozenset(
+    "published updated posted last modified created first on at am pm a.m. p.m. est edt cst cdt pst pdt "
+    "gmt utc bst cet cest eet eest msk kst jst ist aest et pt ct mt z local time date | · • - – — , : "
+    "min read mins minutes ago hour hours day days week weeks month months just now today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "reading an a".split()
+)
+
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|you'll|yours)\b", re.IGNORECASE)
+
+
+def compile_all(table: dict[str, tuple[str, ...]], mode: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compile a vocabulary table; ``mode`` is ``whole``, ``lead`` or ``phrase``."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for kind, patterns in table.items():
+        for pattern in patterns:
+            if mode == "whole":
+                pattern = rf"(?:{pattern})"
+            elif mode == "lead":
+                pattern = rf"^(?:{pattern})"
+            out.append((kind, re.compile(pattern, re.IGNORECASE)))
+    return tuple(out)
+
+
+WHOLE_PATTERNS = compile_all(WHOLE, "whole")
+LEAD_PATTERNS = compile_all(LEADS, "lead")
+PHRASE_PATTERNS = compile_all(PHRASES, "phrase")

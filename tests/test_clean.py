@@ -1,0 +1,247 @@
+"""Tests for claimgraph.ingest.clean: line classification and metadata of scraped articles.
+
+Fixtures under fixtures/clean/ are invented articles in several site styles. Each line is
+written as ``kind | text`` (``kind`` may list alternatives: ``caption/credit``); the test
+rebuilds the plain text from them and checks every line and the ``@`` metadata.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claimgraph.ingest.clean import Cleaned, clean_text, find_date
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+SEEDS = Path(__file__).resolve().parents[2] / "shared"
+
+
+@dataclasses.dataclass
+class Fixture:
+    text: str
+    expected: list[tuple[str, str]]  # (allowed kinds "a/b", line text), non-empty lines only
+    meta: dict[str, str]
+
+
+def load_fixture(path: Path) -> Fixture:
+    head, _, body = path.read_text(encoding="utf-8").partition("---\n")
+    meta = dict(line[1:].split(" ", 1) for line in head.splitlines() if line.startswith("@"))
+    lines: list[str] = []
+    expected: list[tuple[str, str]] = []
+    for raw in body.splitlines():
+        if not raw.strip():
+            lines.append("")
+            continue
+        m = re.match(r"^([\w/]+)\s*\| ?(.*)$", raw)
+        assert m, f"{path.name}: bad fixture line {raw!r}"
+        lines.append(m[2])
+        expected.append((m[1], m[2].strip()))
+    return Fixture("\n".join(lines), expected, meta)
+
+
+def labels(text: str, cleaned: Cleaned) -> list[tuple[str, str]]:
+    """(label, line) for every non-empty line: body, title, or the debris kind."""
+    by_span: dict[tuple[int, int], str] = {span: "body" for span in cleaned.body}
+    by_span.update({(d.start, d.end): d.kind for d in cleaned.debris})
+    if cleaned.title_span:
+        by_span[cleaned.title_span] = "title"
+    out = []
+    for (start, end), label in sorted(by_span.items()):
+        out.append((label, text[start:end]))
+    return out
+
+
+FIXTURE_PATHS = sorted(FIXTURES.glob("*.txt"))
+
+
+def test_there_are_enough_fixtures() -> None:
+    assert len(FIXTURE_PATHS) >= 12
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda p: p.stem)
+def test_fixture_lines(path: Path) -> None:
+    fx = load_fixture(path)
+    got = labels(fx.text, clean_text(fx.text))
+    assert [line for _, line in got] == [line for _, line in fx.expected]
+    wrong = [(want, have, line[:60]) for (have, line), (want, _) in zip(got, fx.expected, strict=True)
+             if have not in want.split("/")]
+    assert not wrong
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda p: p.stem)
+def test_fixture_metadata(path: Path) -> None:
+    fx = load_fixture(path)
+    cleaned = clean_text(fx.text)
+    want = {k: (None if v == "-" else v) for k, v in fx.meta.items()}
+    assert cleaned.title == want["title"]
+    assert cleaned.published == want["published"]
+    names = [n.lower() for n in cleaned.authors]
+    for name in (want["authors"] or "").split(";"):
+        if name.strip():
+            assert name.strip().lower() in names, (name, cleaned.authors)
+    if not want["authors"]:
+        assert cleaned.authors == ()
+    assert (cleaned.outlet or "").lower() == (want["outlet"] or "").lower()
+
+
+# ---- invariants ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda p: p.stem)
+def test_every_nonempty_line_is_classified_once(path: Path) -> None:
+    text = load_fixture(path).text
+    cleaned = clean_text(text)
+    spans = list(cleaned.body) + [(d.start, d.end) for d in cleaned.debris]
+    if cleaned.title_span:
+        spans.append(cleaned.title_span)
+    assert len(spans) == len(set(spans)) == sum(1 for line in text.split("\n") if line.strip())
+    for start, end in spans:
+        piece = text[start:end]
+        assert piece and "\n" not in piece and piece == piece.strip()
+
+
+def test_result_is_frozen() -> None:
+    cleaned = clean_text("Hello world.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cleaned.title = "x"  # type: ignore[misc]
+
+
+def test_empty_and_blank_text() -> None:
+    for text in ("", "\n\n  \n"):
+        cleaned = clean_text(text)
+        assert cleaned.body == () and cleaned.debris == () and cleaned.title is None
+
+
+def test_crlf_lines_keep_offsets_into_the_text() -> None:
+    text = "Market closes higher on bank results\r\n\r\nShares rose 2 percent on Friday as two big lenders beat forecasts.\r\n"
+    cleaned = clean_text(text)
+    assert cleaned.title == "Market closes higher on bank results"
+    assert [text[s:e] for s, e in cleaned.body] == ["Shares rose 2 percent on Friday as two big lenders beat forecasts."]
+
+
+# ---- titles ----------------------------------------------------------------------------
+
+
+def test_single_sentence_is_body_not_title() -> None:
+    cleaned = clean_text("Officials reported 40 new cases on Monday")
+    assert cleaned.title is None and len(cleaned.body) == 1
+
+
+def test_text_starting_with_a_paragraph_has_no_title() -> None:
+    text = ("The ministry said on Friday that exports rose by 12 percent in the third quarter, driven by "
+            "steel and machinery.\nImports fell slightly over the same period, it said.")
+    cleaned = clean_text(text)
+    assert cleaned.title is None and len(cleaned.body) == 2
+
+
+def test_question_headline_is_a_title() -> None:
+    text = "Can the city afford a second tram line?\n\nThe council will vote next week on a plan costing $800 million."
+    assert clean_text(text).title == "Can the city afford a second tram line?"
+
+
+def test_section_label_is_not_the_title() -> None:
+    text = "BUSINESS\nCarmaker recalls 80,000 vehicles over brake fault\nThe recall covers models built in 2022 and 2023."
+    cleaned = clean_text(text)
+    assert cleaned.title == "Carmaker recalls 80,000 vehicles over brake fault"
+    assert [d.kind for d in cleaned.debris] == ["section_label"]
+
+
+# ---- body that looks like furniture ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers left more than 2,000 comments on the post within an hour, the newspaper said.",
+        "Customers who subscribe before June will pay the old price, the company said.",
+        "“We will not leave,” she said.",
+        "“Never again.”",
+        "By Wednesday, the army had pulled back from two villages.",
+        "Related talks are expected to resume in Geneva next month.",
+        "The photo, taken by a resident, shows smoke above the plant.",
+    ],
+)
+def test_body_lines_that_mention_furniture_words_stay_body(line: str) -> None:
+    text = f"Talks stall over border crossings\n\nNegotiators met for six hours on Tuesday without agreement.\n{line}\nA further round is planned."
+    cleaned = clean_text(text)
+    assert any(text[s:e] == line for s, e in cleaned.body), cleaned.debris
+
+
+def test_wire_dateline_is_body_and_names_the_agency() -> None:
+    text = ("Ukraine says power restored in capital\n"
+            "KYIV, Dec 3 (Reuters) - Power was restored to most of the capital on Tuesday after overnight strikes, "
+            "the energy ministry said.\nRepairs continue in two districts.")
+    cleaned = clean_text(text)
+    assert text[cleaned.body[0][0]:].startswith("KYIV, Dec 3 (Reuters)")
+    assert cleaned.outlet == "Reuters"
+
+
+# ---- bylines and dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "published", "outlet"),
+    [
+        ("By Jane Doe and The Daily Ledger news desk December 23, 2024 4:54 PM", ("Jane Doe", "The Daily Ledger news desk"),
+         "2024-12-23T16:54", "The Daily Ledger"),
+        ("By JOHN ROE", ("John Roe",), None, None),
+        ("Authors: Ana Lima, Piotr Nowak", ("Ana Lima", "Piotr Nowak"), None, None),
+        ("By Ana Lima, Senior Correspondent | Published 3 March 2023", ("Ana Lima",), "2023-03-03", None),
+        ("By Ana Lima in Warsaw and Piotr Nowak in Lviv", ("Ana Lima", "Piotr Nowak"), None, None),
+        ("By Metro Courier staff", ("Metro Courier staff",), None, "Metro Courier"),
+    ],
+)
+def test_byline_metadata(byline: str, authors: tuple[str, ...], published: str | None, outlet: str | None) -> None:
+    text = f"Bridge reopens after six months of repairs\n{byline}\nThe bridge carries about 40,000 vehicles a day, the city said."
+    cleaned = clean_text(text)
+    assert cleaned.authors == authors
+    assert cleaned.published == published
+    assert cleaned.outlet == outlet
+    assert [d.kind for d in cleaned.debris] == ["byline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("December 23, 2024", "2024-12-23"),
+        ("Dec. 3, 2024 at 4:05 p.m. EST", "2024-12-03T16:05"),
+        ("Published 23 December 2024, 09:12", "2024-12-23T09:12"),
+        ("2024-12-23T16:54:00Z", "2024-12-23T16:54"),
+        ("23/12/2024", "2024-12-23"),
+        ("Updated: 3rd of March, 2024", "2024-03-03"),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert (found[0] if found else None) == iso
+
+
+# ---- the seed articles (read from shared/, never copied) ----------------------------------------
+
+
+@pytest.mark.skipif(not (SEEDS / "eval" / "seeds.gold.json").exists(), reason="shared seeds not present")
+def test_seed_articles_meet_the_floor() -> None:
+    gold = json.loads((SEEDS / "eval" / "seeds.gold.json").read_text(encoding="utf-8"))["documents"]
+    right = total = 0
+    for doc_id, meta in gold.items():
+        text = (SEEDS / "corpus" / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        cleaned = clean_text(text)
+        kept = list(cleaned.body) + ([cleaned.title_span] if cleaned.title_span else [])
+        pos = 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if not line.strip() or any(line.startswith(c) for c in meta.get("caption", [])):
+                continue
+            inside = any(s < end and start < e for s, e in kept)
+            total += 1
+            right += (not inside) if line.strip() in meta["boilerplate"] else inside
+        assert cleaned.title == meta["title"]
+        for name in meta["authors"]:
+            assert name in cleaned.authors
+        assert cleaned.outlet == meta["outlet"]
+    assert right / total >= 0.97
