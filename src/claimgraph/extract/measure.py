@@ -9,8 +9,12 @@ from typing import Any
 
 Token = Any  # spacy.tokens.Token
 
+_SCALES = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "percent", "%", "m", "bn", "k"}
 _TRIM_HEADS = {"number", "total", "tally", "amount", "count", "figure", "level", "volume", "sum"}
 _SKIP_DEPS = {"det", "nummod", "quantmod", "punct", "predet", "poss", "case", "advmod", "cc"}
+_UNIT_WORDS = {"mile", "miles", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters", "kg",
+               "tonnes", "tons", "tonne", "ton", "barrels", "dollars", "euros", "pounds", "won", "yen", "rubles",
+               "roubles", "hryvnias", "yuan", "rupees", "mm", "feet", "foot", "hectares", "acres", "megawatts"}
 _PERCENT_WORDS = {"percent", "%", "per", "cent", "pct", "percentage", "share", "third", "thirds", "half",
                   "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
 
@@ -37,12 +41,14 @@ def vocabulary(path: str | None = None) -> Vocabulary:
 
 
 def head_token(tokens: list[Token]) -> Token:
-    """The token of a span whose head lies outside it (its syntactic root)."""
+    """The syntactic root of a quantity span, preferring its number or scale word
+    ("an estimated 15,000" → 15,000, not the determiner that hangs off the noun)."""
     ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    numeric = [t for t in roots if t.like_num or t.pos_ == "NUM" or t.lower_ in _SCALES]
+    if numeric:
+        return numeric[-1]
+    return roots[-1] if roots else tokens[-1]
 
 
 def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
@@ -55,7 +61,10 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
         if noun.lemma_ in _TRIM_HEADS or noun.lower_ in _TRIM_HEADS:
             return _of_object(noun) or noun
         return noun
-    if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in ("billion", "million", "trillion", "thousand", "hundred"):
+    # "a range of about 430 miles", "damage of up to €1.2 billion": the noun the amount belongs to
+    if q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.pos_ in ("NOUN", "PROPN"):
+        return q.head.head
+    if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in _SCALES and q.lower_ not in _UNIT_WORDS:
         return q
     # "12,000 of them", "5,000 of the troops"
     return _of_object(q)
@@ -79,7 +88,7 @@ def phrase(noun: Token, exclude: set[int]) -> tuple[int, int]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             keep.extend(child.subtree)
-    keep = [t for t in keep if t.i not in exclude and not t.is_punct]
+    keep = [t for t in keep if t.i not in exclude and (not t.is_punct or t.text in "-–/")]
     keep.sort(key=lambda t: t.i)
     # take the contiguous run that holds the noun
     run = [noun]
@@ -94,8 +103,10 @@ def phrase(noun: Token, exclude: set[int]) -> tuple[int, int]:
             run.append(t)
         else:
             break
-    while run and run[0].dep_ in ("det", "prep", "cc"):
+    while run and (run[0].dep_ in ("det", "prep", "cc") or run[0].is_punct):
         run.pop(0)
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep")):
+        run.pop()
     run = run or [noun]
     return run[0].idx, run[-1].idx + len(run[-1])
 

@@ -99,6 +99,11 @@ class _DocExtraction:
             self.dates.extend(DateMention(self.doc.id, d.start, d.end, d.value, d.text) for d in dates)
             for sent in sdoc.sents:
                 self.sentence(sdoc, sent, offset, is_title, dates)
+        # captions are debris, but the events they date are real ("… on June 19, 2024")
+        for d in self.doc.debris:
+            if d.kind == "caption":
+                self.dates.extend(DateMention(self.doc.id, x.start, x.end, x.value, x.text)
+                                  for x in find_dates(text, self.anchor, d.start, d.end))
         entities = group_mentions(self.doc.id, self.mentions)
         claims = tuple(self._with_subjects(c, entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
@@ -149,7 +154,7 @@ class _DocExtraction:
                 c_start, c_end = min(q.start, offset + ps), max(q.end, offset + pe)
         measure = measure_of(head, noun if noun is not None and noun.i not in ids else None, vocab=self.vocab,
                              unit=q.unit)
-        if q.unit in ("percent", "ratio") and measure in (None, "count") and not q.change:
+        if q.unit in ("percent", "ratio") and not q.change:
             measure = "share"
         if q.change and measure in (None, "count"):
             measure = "change"
@@ -201,8 +206,23 @@ class _DocExtraction:
         return replace(claim, subject=tuple(ids))
 
 
+_RELATIVE = {"which", "that", "who", "whose"}
+_PRONOUN = {"it", "they", "its", "their", "he", "she"}
+
+
+def _noun_tokens(tok: Any) -> Iterable[Any]:
+    """A noun with its modifiers, without relative clauses or appositions."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep", "ccomp"):
+            yield from _noun_tokens(child)
+
+
 def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
-    """Tokens naming what the claim is about: the counted phrase and the subject of its predicate."""
+    """Tokens naming what the claim is about: the counted phrase and the subject of its predicate.
+
+    A relative pronoun stands for the noun its clause hangs on ("its Hwasong-11 missile, which has a
+    range of …"); "it"/"they" stand for the subject of the sentence's main clause."""
     anchor = noun if noun is not None else head
     cur = anchor
     for _ in range(4):
@@ -211,10 +231,19 @@ def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child is not anchor and child.lower_ not in ("it", "they"):
-                    yield from child.subtree
+                if child.dep_ not in ("nsubj", "nsubjpass") or child is anchor:
+                    continue
+                if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                    yield from _noun_tokens(cur.head)
+                elif child.lower_ in _PRONOUN:
+                    root = cur.sent.root
+                    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.i < child.i and subj.lower_ not in _PRONOUN:
+                        yield from _noun_tokens(subj)
+                else:
+                    yield from _noun_tokens(child)
             break
-    yield from anchor.subtree
+    yield from _noun_tokens(anchor)
 
 
 def _trim_counted(s: str) -> str | None:

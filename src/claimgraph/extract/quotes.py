@@ -29,7 +29,7 @@ def find_quotes(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def speaker_of(sent: Span, q_start: int, q_end: int, resolve: dict[str, Source], make: Any) -> Source | None:
     """The speaker: subject of a speech verb in the quote's sentence, outside the quote."""
-    best = None
+    best: tuple[tuple[bool, int], Source] | None = None
     for tok in sent:
         if q_start <= tok.idx < q_end:
             continue
@@ -38,8 +38,9 @@ def speaker_of(sent: Span, q_start: int, q_end: int, resolve: dict[str, Source],
                 if child.dep_ in ("nsubj",) and not (q_start <= child.idx < q_end):
                     src = make(child, resolve)
                     if src is not None:
-                        # prefer the verb nearest the quote
+                        # prefer a named speaker over a pronoun, then the verb nearest the quote
                         dist = min(abs(tok.idx - q_start), abs(tok.idx - q_end))
-                        if best is None or dist < best[0]:
-                            best = (dist, src)
+                        rank = (child.pos_ == "PRON", dist)
+                        if best is None or rank < best[0]:
+                            best = (rank, src)
     return best[1] if best else None
