@@ -54,9 +54,9 @@ def main() -> None:
         bodies = ["\n".join(d.text[s:e] for s, e in d.body) for d in docs]
         words = sum(len(b.split()) for b in bodies)
         load_nlp(DEFAULT_MODEL)  # model loading is not part of either timing
-        from claimgraph.extract.pipeline import build_pipeline
+        from claimgraph.extract.pipeline import build_pipelines
 
-        build_pipeline(DEFAULT_MODEL)
+        build_pipelines(DEFAULT_MODEL)
         t0 = time.perf_counter()
         extract(store, config=RunConfig(n_process=args.processes))
         t_ours = time.perf_counter() - t0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from .model import Document
 from .store.sqlite import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+POOL_MIN_DOCS = 40  # below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +24,7 @@ class RunConfig:
     allow_private: bool = False
     model: str = DEFAULT_MODEL
     measures: str | None = None
-    n_process: int = 1
+    n_process: int = min(2, os.cpu_count() or 1)
     timeout: float = 20.0
 
 
@@ -84,25 +86,36 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
     return store.documents(result.documents)
 
 
-def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 50) -> int:
-    """Extract every stored document that has no current extraction; one transaction per batch."""
+def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200) -> int:
+    """Extract every stored document that has no current extraction; one transaction per batch.
+
+    With ``n_process`` > 1 and enough documents, a pool of worker processes (each
+    holding its own pipelines) does the NLP.
+    """
+    from contextlib import nullcontext
+
+    from .engine.local import ExtractPool
     from .extract.pipeline import EXTRACTOR_VERSION, ExtractConfig, Extractor
 
     version = f"{EXTRACTOR_VERSION}:{config.model}"
     pending = store.missing_extractions(version)
     if not pending:
         return 0
-    extractor = Extractor(config=ExtractConfig(model=config.model, measures=config.measures,
-                                               n_process=config.n_process))
+    xconfig = ExtractConfig(model=config.model, measures=config.measures)
+    parallel = config.n_process > 1 and len(pending) >= POOL_MIN_DOCS
+    run: Callable[[Sequence[Document]], Iterable[Any]]
+    pool = ExtractPool(xconfig, config.n_process) if parallel else nullcontext()
     done = 0
-    for i in range(0, len(pending), batch):
-        docs = store.documents(pending[i:i + batch])
-        results = []
-        for ex in extractor(docs):
-            results.append(ex)
-            done += 1
-            progress("extract", done, len(pending))
-        store.save_extractions(results, version)
+    with pool:
+        run = pool.map if parallel else Extractor(config=xconfig)  # type: ignore[union-attr]
+        for i in range(0, len(pending), batch):
+            docs = store.documents(pending[i:i + batch])
+            results = []
+            for ex in run(docs):
+                results.append(ex)
+                done += 1
+                progress("extract", done, len(pending))
+            store.save_extractions(results, version)
     return done
 
 

@@ -1,6 +1,7 @@
 """The ``claimgraph`` command line: thin commands over ``claimgraph.api``."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,7 +37,8 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="spaCy pipeline: an installed package name or a path."),
         click.option("--measures", type=click.Path(exists=True, dir_okay=False),
                      help="Your own measure vocabulary (JSON, like data/measures.json)."),
-        click.option("--processes", "n_process", default=1, show_default=True, help="Processes for the NLP stage."),
+        click.option("--processes", "n_process", default=min(2, os.cpu_count() or 1), show_default=True,
+                     help="Worker processes for the NLP stage (used from 40 documents on)."),
     ]):
         f = opt(f)
     return f

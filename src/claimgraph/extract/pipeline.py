@@ -28,9 +28,45 @@ class ExtractConfig:
     batch_size: int = 32
 
 
+# a sentence needs the parser when it may hold a claim or a quote
+NEEDS_PARSE = re.compile(
+    r"\d|[\"“”]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|"
+    r"quarter|double[ds]?|tripled?|quadrupled?|halved|twice|thrice)\b", re.I)
+FAST = ("senter", "entity_ruler", "ner")  # every sentence: boundaries and entities
+FULL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # sentences that need a parse
+
+
 @lru_cache(maxsize=2)
-def build_pipeline(model: str) -> Any:
-    return add_entity_ruler(load_nlp.__wrapped__(model))  # a private copy that carries our ruler
+def build_pipelines(model: str) -> tuple[Any, Any]:
+    """Two private copies of the model: a fast one (senter + rules + NER, which has its own
+    tok2vec in the small English model) and a full one (tagger, parser, lemmas)."""
+    import spacy
+
+    from .nlp import model_path
+
+    load_nlp(model)  # fails early with a clear ModelError
+    where = model_path(model)
+    fast = add_entity_ruler(spacy.load(where, exclude=list(FULL)))
+    if "senter" in fast.disabled:
+        fast.enable_pipe("senter")
+    full = spacy.load(where, exclude=["ner", "senter"])
+    return fast, full
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    parsed: Any = None  # a Doc over text[start:end], when the sentence needed the parser
+
+
+@dataclass(slots=True)
+class _Segment:
+    offset: int
+    is_title: bool
+    ents: list[tuple[int, int, str, str]]
+    sentences: list[_Sentence]
 
 
 def segments(doc: Document) -> list[tuple[int, int, bool]]:
@@ -44,32 +80,49 @@ def segments(doc: Document) -> list[tuple[int, int, bool]]:
 
 
 class Extractor:
-    """Holds the loaded spaCy pipeline; call it on documents."""
+    """Holds the loaded spaCy pipelines; call it on documents."""
 
     def __init__(self, *, config: ExtractConfig | None = None) -> None:
         self.config = config or ExtractConfig()
-        self.nlp = build_pipeline(self.config.model)
+        self.fast, self.full = build_pipelines(self.config.model)
         self.vocab = vocabulary(self.config.measures)
 
     def __call__(self, docs: Sequence[Document]) -> Iterator[Extraction]:
-        tasks = [(doc.text[s:e], (i, s, is_title)) for i, doc in enumerate(docs) for s, e, is_title in segments(doc)]
-        n_process = self.config.n_process if len(tasks) > 200 else 1
-        parsed: list[list[tuple[Any, int, bool]]] = [[] for _ in docs]
-        current = 0
-        for sdoc, (i, offset, is_title) in self.nlp.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size,
-                                                         n_process=n_process):
-            if i != current:
-                # documents arrive in order: finish the earlier ones as soon as they are complete
-                for j in range(current, i):
-                    yield self.extract_one(docs[j], parsed[j])
-                    parsed[j] = []
-                current = i
-            parsed[i].append((sdoc, offset, is_title))
-        for j in range(current, len(docs)):
-            yield self.extract_one(docs[j], parsed[j])
+        docs = list(docs)
+        plans: list[list[_Segment]] = [[] for _ in docs]
+        tasks = [(doc.text[s:e], (i, s, t)) for i, doc in enumerate(docs) for s, e, t in segments(doc)]
+        to_parse: list[tuple[str, _Sentence]] = []
+        for adoc, (i, offset, is_title) in self.fast.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+            ents = [(offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in adoc.ents
+                    if e.label_ in KEEP]
+            seg = _Segment(offset, is_title, ents, [])
+            for sent in adoc.sents:
+                text = sent.text
+                lead = len(text) - len(text.lstrip())
+                s0, s1 = offset + sent.start_char + lead, offset + sent.start_char + len(text.rstrip())
+                if s1 <= s0:
+                    continue
+                item = _Sentence(s0, s1)
+                seg.sentences.append(item)
+                if NEEDS_PARSE.search(text):
+                    to_parse.append((docs[i].text[s0:s1], item))
+            plans[i].append(seg)
+        for bdoc, item in self.full.pipe(to_parse, as_tuples=True, batch_size=self.config.batch_size * 4):
+            item.parsed = bdoc
+        for i, doc in enumerate(docs):
+            yield _DocExtraction(doc, self.vocab).run(plans[i])
 
-    def extract_one(self, doc: Document, parts: list[tuple[Any, int, bool]]) -> Extraction:
-        return _DocExtraction(doc, self.vocab).run(parts)
+
+def _copy_ents(bdoc: Any, start: int, ents: Sequence[tuple[int, int, str, str]]) -> None:
+    from spacy.util import filter_spans
+
+    spans = []
+    for s, e, _, label in ents:
+        if s >= start and e <= start + len(bdoc.text):
+            span = bdoc.char_span(s - start, e - start, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    bdoc.set_ents(filter_spans(spans))
 
 
 class _DocExtraction:
@@ -87,18 +140,26 @@ class _DocExtraction:
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
 
-    def run(self, parts: list[tuple[Any, int, bool]]) -> Extraction:
+    def run(self, plan: list[_Segment]) -> Extraction:
         text = self.doc.text
-        lead = next((text[off:off + len(sd.text)] for sd, off, t in parts if not t), "")
-        self.relay = attr.document_relay(self.doc.title, lead[:600])
-        for sdoc, offset, is_title in parts:
-            self.mentions.extend(
-                (offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in sdoc.ents if e.label_ in KEEP
-            )
-            dates = find_dates(text, self.anchor, offset, offset + len(sdoc.text))
+        lead = next((s for s in plan if not s.is_title), None)
+        lead_text = text[lead.sentences[0].start:lead.sentences[-1].end] if lead and lead.sentences else ""
+        self.relay = attr.document_relay(self.doc.title, lead_text[:600])
+        for seg in plan:
+            self.mentions.extend(seg.ents)
+            if not seg.sentences:
+                continue
+            dates = find_dates(text, self.anchor, seg.sentences[0].start, seg.sentences[-1].end)
             self.dates.extend(DateMention(self.doc.id, d.start, d.end, d.value, d.text) for d in dates)
-            for sent in sdoc.sents:
-                self.sentence(sdoc, sent, offset, is_title, dates)
+            for sent in seg.sentences:
+                self.sentences.append((sent.start, sent.end))
+                if sent.parsed is not None:
+                    _copy_ents(sent.parsed, sent.start, seg.ents)
+                    self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.is_title, dates)
+                else:
+                    self._remember_names(seg.ents, sent.start, sent.end)
+                    if not attr.continues(text[sent.start:sent.end]):
+                        self.prev = None
         # captions are debris, but the events they date are real ("… on June 19, 2024")
         for d in self.doc.debris:
             if d.kind == "caption":
@@ -109,10 +170,14 @@ class _DocExtraction:
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
         return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
 
+    def _remember_names(self, ents: Sequence[tuple[int, int, str, str]], s0: int, s1: int) -> None:
+        for s, e, name, label in ents:
+            if label == "PERSON" and s0 <= s < s1:
+                self.resolve["person"] = self.resolve["any"] = Source(name=name, kind="person", start=s, end=e)
+
     def sentence(self, sdoc: Any, sent: Any, offset: int, is_title: bool, dates: Sequence[Any]) -> None:
         text = self.doc.text
         s0, s1 = offset + sent.start_char, offset + sent.end_char
-        self.sentences.append((s0, s1))
         weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
         sent_attr: Attribution | None = None
         for q in find_quantities(text, s0, s1):

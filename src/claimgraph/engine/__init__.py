@@ -1,0 +1,1 @@
+"""Running stages across processes."""
