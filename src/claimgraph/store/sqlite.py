@@ -164,15 +164,26 @@ class Store:
         row = self.db.execute("SELECT format, content FROM raw WHERE id = ?", (doc_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[tuple[str, str]]:
-        """(doc id, snippet) of documents matching an FTS5 query (plain words are fine)."""
-        q = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+    def search(self, query: str, limit: int = 50, offset: int = 0, *,
+               marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str]]:
+        """(doc id, snippet) of documents matching an FTS5 query (plain words are fine).
+
+        ``marks`` wrap each match in the snippet.
+        """
+        q = _fts_query(query)
         if not q:
             return []
         rows = self.db.execute(
-            "SELECT id, snippet(documents_fts, 2, '[', ']', ' … ', 12) FROM documents_fts "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (q, limit, offset))
+            "SELECT id, snippet(documents_fts, 2, ?, ?, ' … ', 12) FROM documents_fts "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (*marks, q, limit, offset))
         return [(r[0], r[1]) for r in rows]
+
+    def search_count(self, query: str) -> int:
+        """How many documents ``search`` would find without a limit."""
+        q = _fts_query(query)
+        if not q:
+            return 0
+        return int(self.db.execute("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (q,)).fetchone()[0])
 
     # -- extractions ------------------------------------------------------------
     def missing_extractions(self, version: str) -> list[str]:
@@ -241,6 +252,11 @@ class Store:
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL for presentation layers."""
         return list(self.db.execute(sql, args))
+
+
+def _fts_query(query: str) -> str:
+    """Plain words as quoted FTS5 terms (all must match), so user input is never FTS syntax."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
 
 
 def _now() -> str:

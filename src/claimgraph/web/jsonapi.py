@@ -1,0 +1,175 @@
+"""The JSON API under /api: the ``claimgraph/1`` shapes, paginated (``limit``, ``offset``, ``total``)."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..export import figure_json
+from ..store.sqlite import Store
+from . import data
+from .app import get_store, settings
+from .ingest import Pasted, add
+from .security import check_write
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+T = TypeVar("T")
+VerdictName = Literal["agree", "consistent", "conflict", "superseded", "single_source"]
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class FigureOut(Open):
+    id: str
+    label: str | None
+    measure: str | None
+    unit: str | None
+    claims: list[str]
+    verdict: str
+    low: int | float | None
+    high: int | float | None
+    independent_origins: int
+    origins: list[str]
+    first_reported: str | None = None
+    last_reported: str | None = None
+
+
+class ClaimOut(Open):
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    unit: str | None
+    qualifier: str | None
+    measure: str | None
+    counted: str | None = None
+    source: dict[str, Any] | None = None
+    via: list[str] = []
+    figure: str | None = None
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    duplicate_of: str | None
+    claims: int
+
+
+class Page(BaseModel, Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class FigureDetail(BaseModel):
+    figure: FigureOut
+    claims: list[ClaimOut]
+    documents: list[dict[str, Any]] = Field(description="The claims' documents, without their text.")
+    entities: list[dict[str, Any]]
+
+
+class DocumentDetail(BaseModel):
+    document: dict[str, Any]
+    claims: list[ClaimOut]
+    quotes: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+
+
+class NewDocument(BaseModel):
+    """One article: exactly one of ``text``, ``html`` or ``url``; metadata is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = None
+    html: str | None = None
+    url: str | None = Field(None, pattern=r"^https?://", max_length=2000)
+    id: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
+    title: str | None = Field(None, max_length=500)
+    published: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
+    outlet: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="after")
+    def one_body(self) -> NewDocument:
+        given = [k for k in ("text", "html", "url") if (getattr(self, k) or "").strip()]
+        if len(given) != 1:
+            raise ValueError("give exactly one of text, html or url")
+        return self
+
+
+class AddResult(BaseModel):
+    documents: list[str] = Field(description="Ids of the documents read.")
+    added: list[str] = Field(description="Ids that were new or changed in the store.")
+    errors: list[str]
+
+
+@router.get("/figures", response_model=Page[FigureOut])
+def list_figures(store: StoreDep, verdict: VerdictName | None = None, entity: str | None = None,
+                 measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Figures, conflicts first; filter by verdict, entity (name or alias) and measure."""
+    found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
+    return data.page([figure_json(f) for f in found[offset:offset + limit]], len(found), limit, offset)
+
+
+@router.get("/figures/{fig_id:path}", response_model=FigureDetail)
+def get_figure(store: StoreDep, fig_id: str) -> dict[str, Any]:
+    """One figure with its claims and their documents."""
+    export = data.figure_export(store, fig_id)
+    if export is None:
+        raise HTTPException(404, f"No figure {fig_id!r}.")
+    return {"figure": export["figures"][0], "claims": export["claims"], "documents": export["documents"],
+            "entities": export["entities"]}
+
+
+@router.get("/claims", response_model=Page[ClaimOut])
+def list_claims(store: StoreDep, entity: str | None = None, measure: str | None = None, limit: Limit = 50,
+                offset: Offset = 0) -> dict[str, Any]:
+    """Claims, by document; filter by entity (subject or source, by name or alias) and measure."""
+    found = data.claims(store, entity=entity, measure=measure)
+    shown = data.claims_export(store, found[offset:offset + limit])["claims"]
+    return data.page(shown, len(found), limit, offset)
+
+
+@router.get("/documents", response_model=Page[DocumentSummary])
+def list_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Documents by publication date, without their text."""
+    rows, total = data.documents(store, limit, offset)
+    return data.page(rows, total, limit, offset)
+
+
+@router.get("/documents/{doc_id:path}", response_model=DocumentDetail)
+def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    """One document: text, body spans, debris, and its claims, quotes and dates (offsets into the text)."""
+    export = data.document_export(store, doc_id)
+    if export is None:
+        raise HTTPException(404, f"No document {doc_id!r}.")
+    return {"document": export["documents"][0], "claims": export["claims"], "quotes": export["quotes"],
+            "dates": export["dates"], "entities": export["entities"]}
+
+
+@router.post("/documents", response_model=AddResult, status_code=201,
+             responses={401: {"description": "token missing"}, 403: {"description": "wrong token"},
+                        413: {"description": "body too large"}, 422: {"description": "nothing could be added"}})
+def post_document(request: Request, store: StoreDep, body: NewDocument) -> Any:
+    """Add one article (text, HTML or a URL to fetch), then extract and reconcile."""
+    check_write(request, settings(request).token)
+    pasted = [] if body.url else [Pasted(body.text, body.html, body.id, body.title, body.published, body.outlet)]
+    outcome = add(store, pasted=pasted, urls=[body.url] if body.url else [], config=settings(request).config)
+    result = {"documents": outcome.documents, "added": outcome.added, "errors": outcome.errors}
+    if not outcome.documents:
+        return JSONResponse(result, status_code=422)
+    return result
