@@ -230,7 +230,11 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     from .web import create_app
 
-    uvicorn.run(create_app(db, host=host, token=token), host=host, port=port)
+    try:
+        app = create_app(db, host=host, token=token)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    uvicorn.run(app, host=host, port=port)
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, cols: tuple[str, ...]) -> None:
