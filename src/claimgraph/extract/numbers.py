@@ -1,0 +1,235 @@
+"""Numbers written in digits or words, and the interval a hedge puts around them.
+
+Pure ``re``; no model. Used by :mod:`claimgraph.extract.quantities`.
+
+* :func:`parse_numeral` reads ``"15,000"``, ``"1.2"``, ``"1,00,000"`` (Indian grouping) and returns
+  the value and its count of significant digits.
+* :func:`parse_words` reads a run of English number words from a position: ``"five million"``,
+  ``"two hundred and fifty"``, ``"twenty-one"``, ``"a dozen"``, ``"one and a half"``,
+  ``"two-thirds"``, ``"a quarter"``.
+* :func:`interval` turns a value and a qualifier into ``(low, high)``.
+
+Rounding-aware interval for ``approx``: the half-width is a share of the value set by how many
+significant digits the writer gave (trailing zeros of an integer do not count):
+
+====================  ============  =========================================
+significant digits    half-width    examples
+====================  ============  =========================================
+1                     15 %          "about 20,000" → [17000, 23000]
+2                     10 %          "an estimated 15,000" → [13500, 16500]; "about 430" → [387, 473]
+3                     5 %           "about 572 million" → [543.4M, 600.6M]
+4 or more             2 %           "about 1,234" → [1209.3, 1258.7]
+====================  ============  =========================================
+
+The other qualifiers: ``exact`` [v, v]; ``at_least`` and ``more_than`` [v, None];
+``up_to`` and ``less_than`` [0, v] (or [None, v] for a negative v); ``nearly`` [0.9 v, v].
+"""
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = [
+    "CARDINALS",
+    "FRACTIONS",
+    "WordNumber",
+    "approx_halfwidth",
+    "interval",
+    "parse_numeral",
+    "parse_words",
+    "sig_digits_of_int",
+]
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+BIG: dict[str, int] = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "lakh": 10**5, "crore": 10**7,
+}
+CARDINALS: dict[str, int] = {**UNITS, **TEENS, **TENS, "hundred": 100, **BIG, "dozen": 12}
+
+# denominators of fractions: "two-thirds", "a quarter", "three fifths"
+FRACTIONS: dict[str, int] = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000,
+}
+
+_WORD = "|".join(sorted(CARDINALS, key=len, reverse=True))
+_FRAC = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# one token of a spelled-out number, with the separator before it
+_TOKEN = re.compile(
+    rf"(?P<sep>\s*-\s*|\s+and\s+|\s+)?(?P<w>{_WORD}|a|an)\b", re.I
+)
+_AND_A_HALF = re.compile(r"(?:\s+|-)and(?:\s+|-)(?:a|one)(?:\s+|-)half\b", re.I)
+_FRACTION_AFTER = re.compile(rf"(?P<sep>\s*-\s*|\s+)(?P<f>{_FRAC})\b", re.I)
+
+
+class WordNumber:
+    """A spelled-out number found by :func:`parse_words`."""
+
+    __slots__ = ("end", "fraction", "sig", "start", "tokens", "trail", "value")
+
+    def __init__(self, start: int, end: int, value: float, sig: int, tokens: int, fraction: bool,
+                 trail: float = 1.0) -> None:
+        self.start, self.end, self.value, self.sig, self.tokens, self.fraction = start, end, value, sig, tokens, fraction
+        self.trail = trail  # the scale word that ends the number: 10**6 for "four million", else 1
+
+    def __repr__(self) -> str:
+        return f"WordNumber({self.start}, {self.end}, {self.value}, sig={self.sig}, fraction={self.fraction})"
+
+
+def sig_digits_of_int(n: float) -> int:
+    """Significant digits of a whole number written as given: 15000 → 2, 430 → 2, 572 → 3, 0 → 1."""
+    s = str(int(abs(n))).rstrip("0")
+    return max(1, len(s))
+
+
+def parse_numeral(s: str) -> tuple[float, int]:
+    """``"15,000"`` → (15000.0, 2); ``"5.50"`` → (5.5, 3); ``"0.25"`` → (0.25, 2)."""
+    t = s.replace(",", "")
+    if "." in t:
+        whole, frac = t.split(".", 1)
+        digits = (whole + frac).lstrip("0")
+        return float(t), max(1, len(digits))
+    return float(t), sig_digits_of_int(int(t))
+
+
+def parse_words(text: str, pos: int, end: int | None = None) -> WordNumber | None:
+    """Read a spelled-out number starting at ``pos`` (which may be an article: "a dozen").
+
+    Returns None when no number starts there. A lone article is never a number. A number
+    followed by a fraction word is a fraction: "two-thirds" → 0.667, "a quarter" → 0.25,
+    "one half" → 0.5; the caller decides whether a fraction is a share in context.
+    """
+    end = len(text) if end is None else end
+    total = 0.0  # completed groups ("five million" once "million" is read)
+    current = 0.0  # group under construction
+    last = ""  # kind of the last accepted token: unit, teen, tens, hundred, big, dozen, article
+    last_big = 10**16
+    tokens = 0
+    start = -1
+    stop = pos  # end of the last accepted token
+    p = pos
+    half_added = False
+    trail = 1.0
+    while p < end:
+        m = _TOKEN.match(text, p, end)
+        if not m:
+            break
+        sep, w = m["sep"] or "", m["w"].lower()
+        if tokens == 0 and sep:
+            break  # the number must start at pos
+        if tokens and "and" in sep.lower() and last not in ("hundred", "big"):
+            break  # "one and two" is two numbers; "two hundred and fifty" is one
+        if tokens and "-" in sep and last not in ("tens", "unit", "teen", "hundred", "big", "article"):
+            break
+        kind: str
+        if w in ("a", "an"):
+            if tokens:
+                break
+            kind = "article"
+        elif w in UNITS:
+            kind = "unit"
+        elif w in TEENS:
+            kind = "teen"
+        elif w in TENS:
+            kind = "tens"
+        elif w == "hundred":
+            kind = "hundred"
+        elif w == "dozen":
+            kind = "dozen"
+        else:
+            kind = "big"
+        if kind == "article":
+            ok = tokens == 0
+        elif kind == "unit":
+            ok = last in ("", "tens", "hundred", "big") and not (last == "tens" and "and" in sep.lower())
+        elif kind in ("teen", "tens"):
+            ok = last in ("", "hundred", "big")
+        elif kind == "hundred":
+            ok = last in ("", "unit", "teen", "tens", "article") and not half_added
+        elif kind == "dozen":
+            ok = last in ("unit", "teen", "tens", "article")
+        else:
+            ok = last in ("", "unit", "teen", "tens", "hundred", "article") and CARDINALS[w] < last_big
+        if not ok:
+            break
+        v = CARDINALS.get(w, 1)
+        if kind == "article":
+            current = 1
+        elif kind in ("unit", "teen", "tens"):
+            current += v
+        elif kind == "hundred":
+            current = (current or 1) * 100
+        elif kind == "dozen":
+            current = (current or 1) * 12
+        else:  # big
+            total += (current or 1) * v
+            current = 0
+            last_big = v
+        if start < 0:
+            start = m.start("w")
+        trail = float(v) if kind in ("big", "hundred") else 1.0
+        last = kind
+        tokens += 1
+        p = stop = m.end()
+        if kind in ("unit", "teen", "tens", "article") and not half_added:
+            h = _AND_A_HALF.match(text, p, end)
+            if h and kind != "article":
+                current += 0.5
+                half_added = True
+                p = stop = h.end()
+        if kind == "dozen":
+            break
+    if tokens == 0:
+        return None
+    # a fraction word after a numerator: "two-thirds", "a quarter", "one fifth"
+    if last in ("unit", "article", "teen", "tens") and not half_added and total == 0:
+        f = _FRACTION_AFTER.match(text, stop, end)
+        if f:
+            den = FRACTIONS[f["f"].lower()]
+            num = current
+            return WordNumber(start, f.end(), num / den, 1, tokens + 1, True)
+    if last == "article":
+        return None  # a lone "a" is never a number
+    value = total + current
+    sig = sig_digits_of_int(value) if value == int(value) else len(str(value).replace(".", "").strip("0"))
+    return WordNumber(start, stop, value, sig, tokens, False, trail)
+
+
+def approx_halfwidth(value: float, sig: int) -> float:
+    """Half-width of an ``approx`` interval (see the module docstring)."""
+    rel = 0.15 if sig <= 1 else 0.10 if sig == 2 else 0.05 if sig == 3 else 0.02
+    return abs(value) * rel
+
+
+def interval(value: float, qualifier: str, sig: int = 2) -> tuple[float | None, float | None]:
+    """``(low, high)`` for a value under a qualifier; None is unbounded."""
+    if qualifier == "approx":
+        h = approx_halfwidth(value, sig)
+        return _r(value - h), _r(value + h)
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("up_to", "less_than"):
+        return (0.0, value) if value >= 0 else (None, value)
+    if qualifier == "nearly":
+        return _r(value * 0.9), value
+    return value, value
+
+
+def _r(x: float) -> float:
+    """Round away float noise: 13500.000000000002 → 13500.0."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, max(0, 12 - int(math.floor(math.log10(abs(x))))))
