@@ -275,40 +275,75 @@ _RELATIVE = {"which", "that", "who", "whose"}
 _PRONOUN = {"it", "they", "its", "their", "he", "she"}
 
 
-def _noun_tokens(tok: Any) -> Iterable[Any]:
-    """A noun with its modifiers, without relative clauses or appositions."""
+def _noun_tokens(tok: Any, *, preps: bool = True) -> Iterable[Any]:
+    """A noun with its modifiers (and prepositional phrases), without clauses or appositions."""
     yield tok
     for child in tok.children:
-        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep", "ccomp"):
-            yield from _noun_tokens(child)
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "ccomp", "xcomp"):
+            continue
+        if child.dep_ == "prep" and not preps:
+            continue
+        yield from _noun_tokens(child, preps=preps)
+
+
+def _participant(tok: Any) -> Iterable[Any]:
+    """Tokens of a verb's participant, resolving relative pronouns and "it"/"they"."""
+    if tok.lower_ in _RELATIVE:
+        cur = tok.head
+        while cur.dep_ not in ("relcl",) and cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj"):
+            cur = cur.head
+        if cur.dep_ == "relcl":
+            yield from _noun_tokens(cur.head, preps=False)
+    elif tok.lower_ in _PRONOUN:
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i < tok.i and subj.lower_ not in _PRONOUN:
+            yield from _noun_tokens(subj, preps=False)
+    else:
+        yield from _noun_tokens(tok)
 
 
 def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
-    """Tokens naming what the claim is about: the counted phrase and the subject of its predicate.
+    """Tokens naming what the claim is about: the counted phrase and the participants of its
+    predicate (subject, objects, prepositional objects), not its subordinate clauses.
 
-    A relative pronoun stands for the noun its clause hangs on ("its Hwasong-11 missile, which has a
-    range of …"); "it"/"they" stand for the subject of the sentence's main clause."""
+    "Russia is paying for North Korean weapons … $5.5 billion" and "North Korea received
+    $5.5 billion for arms sent to Russia" both name North Korea and Russia."""
     anchor = noun if noun is not None else head
-    cur = anchor
-    for _ in range(4):
-        if cur.head is cur:
-            break
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            for child in cur.children:
-                if child.dep_ not in ("nsubj", "nsubjpass") or child is anchor:
-                    continue
-                if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
-                    yield from _noun_tokens(cur.head)
-                elif child.lower_ in _PRONOUN:
-                    root = cur.sent.root
-                    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None and subj.i < child.i and subj.lower_ not in _PRONOUN:
-                        yield from _noun_tokens(subj)
-                else:
-                    yield from _noun_tokens(child)
-            break
     yield from _noun_tokens(anchor)
+    verb = anchor
+    for _ in range(4):
+        if verb.head is verb:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    # a verb without its own subject takes it from the verb it complements ("is estimated to have accumulated")
+    holder = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) or holder.head is holder:
+            break
+        if holder.dep_ not in ("xcomp", "conj", "advcl"):
+            break
+        holder = holder.head
+    for child in holder.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child is not anchor:
+            yield from _participant(child)
+    for child in verb.children:
+        if child is anchor or child.i in {t.i for t in anchor.subtree}:
+            continue
+        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            yield from _participant(child)
+        elif child.dep_ == "prep" and child.lower_ not in ("according", "since", "after", "before", "during"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from _noun_tokens(obj)
+                elif obj.dep_ == "prep":  # "in return for its arms"
+                    for inner in obj.children:
+                        if inner.dep_ == "pobj":
+                            yield from _noun_tokens(inner)
 
 
 def _trim_counted(s: str) -> str | None:

@@ -1,0 +1,312 @@
+"""What a claim measures, in comparable form: measure class, unit family, counted head, subject."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Claim
+from ._text import is_capitalised, lemma, tokens
+from .entities import EntityIndex
+from .verdicts import reading_interval
+
+# measure words the extractor may emit -> the measure class figures are grouped by
+MEASURES: dict[str, str] = {}
+for _cls, _words in {
+    "deployed": "deployed deploy deployment sent_troops stationed fighting engaged mobilised mobilized "
+                "dispatched serving present",
+    "killed": "killed kill dead died death deaths fatalities fatality slain death_toll lost_lives",
+    "wounded": "wounded injured hurt injuries injury",
+    "casualties": "casualties casualty losses",
+    "captured": "captured taken_prisoner prisoners pows",
+    "missing": "missing",
+    "supplied": "supplied supply sent shipped delivered provided transferred exported given sold "
+                "supplies shipments deliveries",
+    "produced": "produced produce manufactured built made production output",
+    "paid": "paid pay payment payments earned earn received receive revenue revenues income "
+            "accumulated earnings",
+    "displaced": "displaced fled refugees evacuated",
+    "damage": "damage damaged destroyed cost costs",
+    "range": "range reach",
+    "share": "share proportion fraction",
+}.items():
+    for _w in _words.split():
+        MEASURES[_w.replace("_", " ")] = _cls
+
+# measures that describe a thing (a missile's range) rather than an event count
+PROPERTY_MEASURES = frozenset({"range", "speed", "weight", "length", "caliber", "calibre", "capacity", "yield",
+                               "altitude", "payload", "height", "depth", "diameter", "size", "width"})
+PROPERTY_EXCLUDED_TYPES = frozenset({"GPE", "NORP", "LOC", "PERSON", "PER"})
+
+_LEN = {"km": 1000.0, "kilometer": 1000.0, "kilometre": 1000.0, "m": 1.0, "meter": 1.0, "metre": 1.0,
+        "mile": 1609.344, "mi": 1609.344, "nautical mile": 1852.0, "nmi": 1852.0, "ft": 0.3048,
+        "foot": 0.3048, "feet": 0.3048, "mm": 0.001, "millimeter": 0.001, "millimetre": 0.001,
+        "cm": 0.01, "centimeter": 0.01, "centimetre": 0.01, "yard": 0.9144, "inch": 0.0254, "in": 0.0254}
+_MASS = {"kg": 1.0, "kilogram": 1.0, "g": 0.001, "gram": 0.001, "mg": 1e-6, "t": 1000.0, "ton": 907.18474,
+         "tonne": 1000.0, "metric ton": 1000.0, "lb": 0.45359237, "oz": 0.028349523125}
+_VOLUME = {"litre": 0.001, "liter": 0.001, "l": 0.001, "m3": 1.0, "gallon": 0.003785411784,
+           "barrel": 0.158987294928, "bcm": 1e9}
+_ENERGY = {"kwh": 1.0, "mwh": 1e3, "gwh": 1e6, "twh": 1e9}
+_POWER = {"kw": 1.0, "mw": 1e3, "gw": 1e6, "tw": 1e9}
+_TIME = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,
+         "month": 2629800.0, "year": 31557600.0}
+_AREA = {"km2": 1e6, "sq km": 1e6, "square kilometer": 1e6, "square kilometre": 1e6, "hectare": 1e4,
+         "ha": 1e4, "acre": 4046.8564224, "sq mi": 2589988.11, "sq mile": 2589988.11, "square mile": 2589988.11,
+         "m2": 1.0, "sq ft": 0.09290304}
+_SPEED = {"km/h": 1 / 3.6, "kph": 1 / 3.6, "mph": 0.44704, "knot": 0.514444, "m/s": 1.0, "mach": 343.0}
+_CURRENCY = {"$": "USD", "us$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP",
+             "pound sterling": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+             "₩": "KRW", "won": "KRW", "₽": "RUB", "rouble": "RUB", "ruble": "RUB", "₴": "UAH",
+             "hryvnia": "UAH", "₹": "INR", "rupee": "INR"}
+_PER = {"yr": "year", "annum": "year", "annually": "year", "annual": "year", "a year": "year",
+        "per year": "year", "mo": "month", "monthly": "month", "daily": "day", "a day": "day",
+        "weekly": "week", "h": "hour", "hr": "hour"}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    family: str  # "count", "ratio", "cur:USD", "length", ...; only one family compares
+    factor: float  # multiply a value by this to reach the family's base
+    name: str  # the normalised unit
+
+
+@lru_cache(maxsize=4096)
+def parse_unit(unit: str | None) -> Unit:
+    """'percent' -> ratio x0.01; 'mile' -> length x1609; 'USD' -> cur:USD; unknown -> its own family."""
+    given = (unit or "count").strip()
+    raw = given.replace("_", " ")
+    u = raw.lower().rstrip(".")
+    if u in ("", "count", "number", "item", "items", "unit", "units", "people", "person"):
+        return Unit("count", 1.0, "count")
+    if u in ("percent", "%", "pct", "per cent", "percentage"):
+        return Unit("ratio", 0.01, "percent")
+    if u in ("ratio", "times", "x", "fold", "multiple"):
+        return Unit("ratio", 1.0, "ratio")
+    if u in ("percentage point", "percentage points", "pp", "point", "points"):
+        return Unit("pp", 1.0, "pp")
+    if u in ("basis point", "basis points", "bp", "bps"):
+        return Unit("pp", 0.01, "basis point")
+    if len(raw) == 3 and raw.isalpha() and raw.isupper():
+        return Unit(f"cur:{raw}", 1.0, raw)
+    for table, family in ((_SPEED, "speed"), (_AREA, "area"), (_LEN, "length"), (_MASS, "mass"), (_TIME, "time"),
+                          (_VOLUME, "volume"), (_ENERGY, "energy"), (_POWER, "power")):
+        for cand in (u, lemma(u) if " " not in u else u, u[:-1] if u.endswith("s") else u):
+            if cand in table:
+                return Unit(family, table[cand], given)  # keep the extractor's spelling for display
+    for cand in (u, u[:-1] if u.endswith("s") else u):
+        if cand in _CURRENCY:
+            code = _CURRENCY[cand]
+            return Unit(f"cur:{code}", 1.0, code)
+    return Unit(f"u:{u}", 1.0, given)
+
+
+@lru_cache(maxsize=4096)
+def split_rate(unit: str | None, per: str | None) -> tuple[Unit, str | None]:
+    """'USD/year' -> (USD, 'year'); a rate given in ``per`` wins; 'km/h' stays a speed."""
+    text = (unit or "count").strip().replace("_per_", "/")
+    if "/" in text and text.lower() not in _SPEED:
+        base, _, tail = text.rpartition("/")
+        per = per or tail
+        text = base
+    return parse_unit(text), norm_per(per)
+
+
+def norm_per(per: str | None) -> str | None:
+    if not per:
+        return None
+    p = per.strip().lower()
+    p = _PER.get(p, p)
+    return lemma(p)
+
+
+def measure_class(measure: str | None) -> str | None:
+    if not measure:
+        return None
+    m = measure.strip().lower().replace("_", " ")
+    return MEASURES.get(m) or MEASURES.get(lemma(m)) or m
+
+
+# counted phrase analysis --------------------------------------------------------------------------
+
+CUT_WORDS = frozenset("of for from with in on at to by that which who whose per into across against under "
+                      "over during since between crossing including as than".split())
+PARTITIVES = frozenset("share number total percent percentage proportion fraction portion amount majority "
+                       "bulk half third quarter rest part sum count value volume worth one-third "
+                       "two-thirds tally thousands hundreds dozens millions billions tens scores dozen hundred thousand "
+                       "million billion lots lot plenty couple".split())
+STOP = frozenset("a an the some its their his her our this that these those about around nearly almost "
+                 "roughly approximately estimated more less than least most at up over under".split())
+_HEAD_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "troop": "soldier troop personnel serviceman servicemember fighter mercenary combatant infantryman "
+             "conscript recruit force trooper marine paratrooper",
+    "people": "people person individual resident inhabitant citizen",
+    "civilian": "civilian noncombatant",
+    "child": "child kid minor",
+    "shell": "shell round munition ammunition projectile ordnance",
+    "missile": "missile",
+    "drone": "drone uav",
+    "money": "revenue payment income earning cash money fund profit",
+    "range": "range reach",
+    "ship": "ship vessel boat",
+    "aircraft": "aircraft plane jet warplane",
+    "refugee": "refugee evacuee",
+}.items():
+    for _w in _words.split():
+        _HEAD_CLASSES[_w] = _cls
+_VERBISH = re.compile(r".{3,}(ed|ing)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    head: str | None  # head class ("troop" for soldiers/troops/personnel)
+    words: frozenset[str]  # content lemmas, for strong-evidence matching
+    names: tuple[str, ...]  # capitalised runs in the counted noun phrase ("North Korean")
+    other_names: tuple[str, ...]  # capitalised runs after it ("... deals with Russia")
+    measure: str | None  # a measure word inside the phrase ("troops killed")
+
+
+@lru_cache(maxsize=1 << 17)
+def parse_counted(counted: str | None) -> Counted:
+    """'North Korean troops killed' -> head troop, measure killed; 'share of X shells' -> head shell."""
+    if not counted:
+        return Counted(None, frozenset(), (), (), None)
+    toks = tokens(counted)
+    cut = _phrase_end(toks)
+    names, other = _capital_runs(toks[:cut]), _capital_runs(toks[cut:])
+    measure = next((MEASURES[t.lower()] for t in toks if t.lower() in MEASURES and _VERBISH.match(t.lower())),
+                   None)
+    head = _head(toks)
+    words = frozenset(lemma(t) for t in toks if t.lower() not in STOP and t.lower() not in CUT_WORDS
+                      and not is_capitalised(t))
+    return Counted(head, words, names, other, measure)
+
+
+def _phrase_end(toks: list[str]) -> int:
+    """Where the counted noun phrase ends (past a partitive: 'share of Russia's strikes')."""
+    low = [t.lower() for t in toks]
+    start = 0
+    while True:
+        end = next((i for i in range(start + 1, len(low)) if low[i] in CUT_WORDS), len(low))
+        part = [w for w in low[start:end] if w not in STOP]
+        if part and part[-1] in PARTITIVES and end < len(low):
+            start = end + 1
+            continue
+        seen_lower = False
+        for i in range(start, end):
+            if toks[i][:1].isupper() or "'" in toks[i]:
+                if seen_lower:
+                    return i  # "shells Russia uses": a clause starts
+            else:
+                seen_lower = True
+        return end
+
+
+_TRAILING = frozenset({"dead", "missing", "hurt", "slain", "alive", "total", "overall", "so", "far"})
+
+
+def _head(toks: list[str]) -> str | None:
+    """The counted noun: last word of the first noun phrase, past a partitive ('share of')."""
+    low = [t.lower() for t in toks]
+    start = 0
+    while True:
+        end = next((i for i in range(start + 1, len(low)) if low[i] in CUT_WORDS), len(low))
+        part = [i for i in range(start, end) if low[i] not in STOP]
+        if part and low[part[-1]] in PARTITIVES and end < len(low):
+            start = end + 1  # "share of ... shells": the head is in the complement
+            continue
+        break
+    phrase: list[str] = []
+    for i in part:
+        if toks[i][:1].isupper() or "'" in toks[i]:
+            if phrase:
+                break  # "shells Russia uses": a clause starts
+            continue
+        phrase.append(low[i])
+    while phrase and (_VERBISH.match(phrase[-1]) or phrase[-1] in _TRAILING or phrase[-1][:1].isdigit()):
+        phrase.pop()
+    if not phrase:
+        return None
+    lem = lemma(phrase[-1])
+    return _HEAD_CLASSES.get(lem, lem)
+
+
+def _capital_runs(toks: list[str]) -> tuple[str, ...]:
+    """Runs of capitalised tokens, longest first within each run ('North Korean', 'Russia')."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for tok in toks:
+        if tok[:1].isupper():
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return tuple(" ".join(r) for r in runs)
+
+
+# the whole claim ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    measure: str | None
+    unit: Unit
+    per: str | None
+    change: str | None
+    head: str | None
+    words: frozenset[str]
+    sig: frozenset[str]  # the entities the claim is about (global ids)
+    place: str | None
+    year: str | None
+    vague: bool
+    low: float | None = None  # the claim's interval in the unit family's base (None: unbounded)
+    high: float | None = None
+
+    @property
+    def weak(self) -> bool:
+        """Needs strong evidence to join a figure: no measure, a vague number, or no counted head."""
+        return self.measure is None or self.vague or self.head is None
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def claim_features(claim: Claim, index: EntityIndex) -> Features:
+    q = claim.quantity
+    unit, per = split_rate(q.unit, q.per)
+    counted = parse_counted(claim.counted)
+    measure = measure_class(claim.measure) or counted.measure
+    head = "money" if unit.family.startswith("cur:") else counted.head
+    core = [g for g in (_find_in(n, index) for n in counted.names) if g]
+    subject = [g for g in (index.resolve(s) for s in claim.subject) if g]
+    if not core and not subject:  # "payments for North Korean weapons"
+        core = [g for g in (_find_in(n, index) for n in counted.other_names) if g]
+    place = (index.resolve(claim.place) or f"p:{claim.place.strip().lower()}") if claim.place else None
+    if measure in PROPERTY_MEASURES:
+        sig = frozenset(g for g in (*core, *subject) if index.type(g) not in PROPERTY_EXCLUDED_TYPES)
+    else:
+        sig = frozenset(core) if core else frozenset(subject)
+    if place and len(sig) > 1:
+        sig = sig - {place} or sig
+    year = None
+    if claim.time and claim.time.value and _YEAR.match(claim.time.value):
+        year = claim.time.value
+    vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
+    low, high, _ = reading_interval(q, unit.factor)
+    return Features(measure, unit, per, q.change, head, counted.words, sig, place, year, vague, low, high)
+
+
+def _find_in(name: str, index: EntityIndex) -> str | None:
+    """The entity a capitalised run names, trying shorter prefixes/suffixes ('North Korean leader')."""
+    gid = index.lookup(name)
+    if gid:
+        return gid
+    parts = name.split()
+    for size in range(len(parts) - 1, 0, -1):
+        for start in range(0, len(parts) - size + 1):
+            gid = index.lookup(" ".join(parts[start:start + size]))
+            if gid:
+                return gid
+    return None

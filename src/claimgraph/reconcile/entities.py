@@ -1,0 +1,467 @@
+"""Merge per-document entities into canonical corpus entities.
+
+Per-document entities (ids like ``"d1:e3"``) are joined into corpus entities (``"e1"``, ...)
+by, in order:
+
+1. exact keys: names and aliases with case, punctuation, hyphens, spaces, a leading "the"
+   and a possessive ignored ("Kim Jong-un" = "Kim Jong Un"); a person's name without its
+   titles ("U.S. Defense Secretary Lloyd Austin" -> "Lloyd Austin"); a demonym, country
+   alias or capital mapped to its country ("North Korean", "Pyongyang" -> North Korea);
+2. fuzzy keys: rapidfuzz ratio on names blocked by token count and token prefixes,
+   aligned token by token so "Kim Jong Un" never meets "Kim Jong Il";
+3. short forms: a lone surname ("Putin") or an acronym ("WSJ") joins the one full name it
+   fits, first among the names of its own document, else corpus-wide if only one fits;
+   ambiguous short forms stay apart (they group with identical short forms only).
+
+A person and a place never merge; other types (spaCy's ORG/PRODUCT/... are noisy) may.
+Cost is near-linear: every step works through dictionaries keyed by name keys.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from ..model import Entity, Extraction, TextSpan
+from ._data import capitals, country_names, country_of
+from ._text import acronym_form, acronyms_of, fold, key, norm, tokens
+
+__all__ = ["EntityIndex", "merge_entities", "strip_titles"]
+
+PERSON_TYPES = frozenset({"PERSON", "PER"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+# titles, ranks and role words that precede a person's name
+TITLE_WORDS = frozenset("""
+president vice prime minister secretary defense defence foreign interior deputy chief general gen lt
+lieutenant col colonel major maj capt captain admiral adm sgt sergeant commander cmdr brig brigadier
+mr mrs ms miss dr prof professor sen senator rep representative gov governor mayor king queen prince
+princess pope sheikh emir ambassador director spokesman spokeswoman spokesperson leader dictator
+chairman chairwoman chair ceo founder lawmaker legislator officer researcher analyst expert official
+envoy marshal premier chancellor justice judge attorney state national security adviser advisor head
+supreme first lady sir dame lord rev reverend father army navy military intelligence army air force
+staff joint chiefs of the former late acting outgoing incoming then new top senior said says according
+to by minister's commissioner inspector detective agent pilot soldier private corporal
+""".split())
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "del", "van", "von", "der", "den",
+                            "du", "la", "le", "dos", "das", "abu", "ben", "st"})
+PLACE_SUFFIXES = ("oblast", "region", "province", "governorate", "prefecture", "district", "county",
+                  "krai", "state", "city")
+
+
+def _class_of(etype: str) -> str:
+    if etype in PERSON_TYPES:
+        return "P"
+    if etype in PLACE_TYPES:
+        return "L"
+    return "O"
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_titles(name: str) -> str:
+    """'U.S. Defense Secretary Lloyd Austin' -> 'Lloyd Austin'; a name without titles is kept."""
+    toks = tokens(name)
+    kept: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower().replace(".", "")
+        if low in NAME_PARTICLES and kept:
+            kept.append(tok)
+            continue
+        if not tok[:1].isupper() or low in TITLE_WORDS:
+            break
+        kept.append(tok)
+    while kept and kept[-1].lower() in NAME_PARTICLES:  # a particle cannot start the name
+        kept.pop()
+    if not kept:
+        return fold(name).strip()
+    return " ".join(reversed(kept))
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What one surface name says about its entity."""
+
+    kind: str  # "name", "country", "surname", "acronym"
+    keys: tuple[str, ...]  # exact keys ("name"/"country"); the short key for surname/acronym
+    display: str  # the name to show for this form
+    acronyms: tuple[str, ...] = ()  # acronyms this (multi-word) name may be shortened to
+    first: str = ""  # person: key of the first token of a multi-token name
+    last: str = ""  # person: key of the last token
+
+
+@lru_cache(maxsize=1 << 18)
+def _analyse(form: str, cls: str) -> _Form:
+    if cls != "P":
+        country = country_of(form, allow_capital=cls != "O" or len(tokens(form)) == 1)
+        if country:
+            return _Form("country", (key(country),), country)
+    acro = acronym_form(form)
+    if acro and cls != "P":
+        return _Form("acronym", (acro,), form.strip())
+    if cls == "P":
+        core = strip_titles(form)
+        toks = tokens(core)
+        if len(toks) == 1:
+            return _Form("surname", (key(core),), core)
+        keys = tuple(dict.fromkeys((key(core), key(form))))
+        return _Form("name", keys, core, first=key(toks[0]), last=key(toks[-1]))
+    keys_: list[str] = [key(form)]
+    if cls == "L":
+        n = norm(form)
+        for suffix in PLACE_SUFFIXES:
+            if n.endswith(" " + suffix):
+                keys_.append(key(n[: -len(suffix)]))
+    return _Form("name", tuple(dict.fromkeys(k for k in keys_ if k)), form.strip(), acronyms_of(form))
+
+
+class _UnionFind:
+    __slots__ = ("parent", "size")
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if self.size[ra] < self.size[rb] or (self.size[ra] == self.size[rb] and rb < ra):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return ra
+
+
+@dataclass(slots=True)
+class _Record:
+    local_id: str
+    doc: str
+    name: str
+    type: str
+    cls: str
+    forms: tuple[tuple[str, _Form], ...]  # (surface, analysis)
+    mentions: tuple[TextSpan, ...]
+    short: bool = False  # only a lone surname or an acronym: resolved after the full names
+
+
+class EntityIndex:
+    """Canonical corpus entities and the ways to reach them.
+
+    ``entities``: the merged entities, ids ``e1``, ``e2``... in order of first appearance.
+    ``entity_of``: doc-local id -> global id. ``lookup(name)`` finds a global id by name.
+    """
+
+    def __init__(self, entities: tuple[Entity, ...], entity_of: dict[str, str], keys: dict[str, str],
+                 surnames: dict[str, str], acronyms: dict[str, str], weight: dict[str, int]) -> None:
+        self.entities = entities
+        self.entity_of: Mapping[str, str] = entity_of
+        self._by_id = {e.id: e for e in entities}
+        self._keys = keys
+        self._surnames = surnames
+        self._acronyms = acronyms
+        self._weight = weight
+        self._cache: dict[str, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def canonical(self, local_id: str) -> str:
+        """The global id of a doc-local entity id (KeyError when unknown)."""
+        return self.entity_of[local_id]
+
+    def get(self, global_id: str) -> Entity | None:
+        return self._by_id.get(global_id)
+
+    def name(self, global_id: str) -> str:
+        ent = self._by_id.get(global_id)
+        return ent.name if ent else global_id
+
+    def type(self, global_id: str) -> str:
+        ent = self._by_id.get(global_id)
+        return ent.type if ent else ""
+
+    def weight(self, global_id: str) -> int:
+        """How many mentions stand behind an entity."""
+        return self._weight.get(global_id, 0)
+
+    def resolve(self, ref: str | None) -> str | None:
+        """A doc-local id, a global id or a name -> global id (None when nothing fits)."""
+        if not ref:
+            return None
+        gid = self.entity_of.get(ref)
+        if gid is not None:
+            return gid
+        if ref in self._by_id:
+            return ref
+        return self.lookup(ref)
+
+    def lookup(self, name: str) -> str | None:
+        """A global id by name: exact key, demonym/capital, title-stripped, surname, acronym."""
+        if name in self._cache:
+            return self._cache[name]
+        found = self._lookup(name)
+        if len(self._cache) < 1 << 20:
+            self._cache[name] = found
+        return found
+
+    def _lookup(self, name: str) -> str | None:
+        k = key(name)
+        if not k:
+            return None
+        if k in self._keys:
+            return self._keys[k]
+        country = country_of(name)
+        if country and key(country) in self._keys:
+            return self._keys[key(country)]
+        acro = acronym_form(name)
+        if acro:
+            return self._keys.get(acro) or self._acronyms.get(acro)
+        core = strip_titles(name)
+        ck = key(core)
+        if ck in self._keys:
+            return self._keys[ck]
+        if len(tokens(core)) == 1:
+            return self._surnames.get(ck)
+        return None
+
+
+def merge_entities(extractions: Sequence[Extraction], *, fuzzy_cutoff: float = 90.0) -> EntityIndex:
+    """Merge the entities of every extraction into canonical corpus entities."""
+    records = _records(extractions)
+    uf = _UnionFind(len(records))
+    _union_exact(records, uf)
+    _union_fuzzy(records, uf, fuzzy_cutoff)
+    _union_short_forms(records, uf)
+    return _build(records, uf)
+
+
+def _records(extractions: Iterable[Extraction]) -> list[_Record]:
+    out: list[_Record] = []
+    for ext in extractions:
+        for ent in ext.entities:
+            cls = _class_of(ent.type)
+            surfaces = dict.fromkeys(s for s in (ent.name, *ent.aliases) if s and s.strip())
+            forms = tuple((s, _analyse(s, cls)) for s in surfaces)
+            forms = tuple((s, f) for s, f in forms if f.keys and f.keys[0])
+            if forms:
+                short = all(f.kind in ("surname", "acronym") for _, f in forms)
+                out.append(_Record(ent.id, ext.doc, ent.name, ent.type, cls, forms, ent.mentions, short))
+    return out
+
+
+def _union_group(members: list[tuple[int, str]], uf: _UnionFind) -> None:
+    """Union records sharing a key, never a person with a place (others join the larger side)."""
+    by_cls: dict[str, list[int]] = defaultdict(list)
+    for idx, cls in members:
+        by_cls[cls].append(idx)
+    for idxs in by_cls.values():
+        for other in idxs[1:]:
+            uf.union(idxs[0], other)
+    others = by_cls.get("O")
+    if not others:
+        return
+    people, places = by_cls.get("P", []), by_cls.get("L", [])
+    side = people if len(people) > len(places) else places
+    if side:
+        uf.union(side[0], others[0])
+
+
+def _union_exact(records: list[_Record], uf: _UnionFind) -> None:
+    by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, rec in enumerate(records):
+        if rec.short:
+            continue
+        cls = "L" if any(f.kind == "country" for _, f in rec.forms) else rec.cls
+        for _, form in rec.forms:
+            if form.kind in ("name", "country"):
+                for k in form.keys:
+                    by_key[k].append((i, cls))
+    for members in by_key.values():
+        if len(members) > 1:
+            _union_group(members, uf)
+
+
+def _tokens_align(a: str, b: str) -> bool:
+    """Token-by-token check after a fuzzy hit: numbers equal, words alike and same initial."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    for x, y in zip(ta, tb, strict=True):
+        if x == y:
+            continue
+        if any(ch.isdigit() for ch in x + y) or x[0] != y[0] or min(len(x), len(y)) < 4:
+            return False
+        if fuzz.ratio(x, y) < 80:
+            return False
+    return True
+
+
+def _union_fuzzy(records: list[_Record], uf: _UnionFind, cutoff: float) -> None:
+    first: dict[str, tuple[int, str]] = {}  # norm name -> (a record, class)
+    for i, rec in enumerate(records):
+        if rec.short:
+            continue
+        for _, form in rec.forms:
+            if form.kind == "name":
+                n = norm(form.display)
+                if len(n) >= 6 and n not in first:
+                    first[n] = (i, rec.cls)
+    blocks: dict[tuple[int, str, int], list[str]] = defaultdict(list)
+    for n in first:
+        toks = n.split()
+        blocks[(len(toks), toks[0][:3], 0)].append(n)
+        blocks[(len(toks), toks[-1][:3], 1)].append(n)
+    for names in blocks.values():
+        if len(names) < 2 or len(names) > 5000:
+            continue
+        for pos, name in enumerate(names[:-1]):
+            rest = names[pos + 1:]
+            for other, _score, _ in process.extract(name, rest, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                     limit=None):
+                (i, ci), (j, cj) = first[name], first[other]
+                if {ci, cj} == {"P", "L"} or not _tokens_align(name, other):
+                    continue
+                uf.union(i, j)
+
+
+def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
+    """Attach lone surnames and acronyms to the one full name they fit (own document first)."""
+    doc_maps: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # (doc, kind, key) -> records
+    glob_maps: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, rec in enumerate(records):
+        if rec.short:
+            continue
+        for _, form in rec.forms:
+            entries: list[tuple[str, str]] = []
+            if form.kind == "name" and rec.cls == "P" and form.last:
+                entries += [("last", form.last), ("first", form.first)]
+            elif form.kind == "surname" and rec.cls == "P":  # a surname alias of a full name
+                entries.append(("last", form.keys[0]))
+            entries += [("acronym", a) for a in form.acronyms]
+            if form.kind == "acronym":
+                entries.append(("acronym", form.keys[0]))
+            for kind, k in entries:
+                doc_maps[(rec.doc, kind, k)].add(i)
+                glob_maps[(kind, k)].add(i)
+    # keep one record per cluster so that the uniqueness tests below stay cheap
+    for dk, idxs in doc_maps.items():
+        doc_maps[dk] = {min(group) for group in _by_root(idxs, uf).values()}
+    for gk, idxs in glob_maps.items():
+        glob_maps[gk] = {min(group) for group in _by_root(idxs, uf).values()}
+
+    unresolved: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, rec in enumerate(records):
+        if not rec.short:
+            continue
+        form = rec.forms[0][1]
+        kinds = ("last", "first") if form.kind == "surname" else ("acronym",)
+        k = form.keys[0]
+        target = _unique_root([doc_maps.get((rec.doc, kd, k)) for kd in kinds], uf)
+        if target is None:  # nothing fits in the document: try the corpus
+            target = _unique_root([glob_maps.get((kd, k)) for kd in kinds], uf)
+        if target == -1:
+            target = None  # ambiguous: stays apart
+        if target is not None:
+            uf.union(target, i)
+        else:
+            unresolved[f"{form.kind}:{form.keys[0]}"].append((i, rec.cls))
+    for members in unresolved.values():
+        if len(members) > 1:
+            _union_group(members, uf)
+
+
+def _unique_root(candidates: list[set[int] | None], uf: _UnionFind) -> int | None:
+    """The one cluster the first non-empty candidate set points at; -1 when it points at several."""
+    for found in candidates:
+        if found:
+            roots = {uf.find(x) for x in found}
+            return roots.pop() if len(roots) == 1 else -1
+    return None
+
+
+def _by_root(idxs: Iterable[int], uf: _UnionFind) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in idxs:
+        out[uf.find(i)].append(i)
+    return out
+
+
+def _build(records: list[_Record], uf: _UnionFind) -> EntityIndex:
+    clusters = _by_root(range(len(records)), uf)
+    order = sorted(clusters.values(), key=min)
+    entities: list[Entity] = []
+    entity_of: dict[str, str] = {}
+    key_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    surname_sets: dict[str, set[str]] = defaultdict(set)
+    first_sets: dict[str, set[str]] = defaultdict(set)
+    acronym_sets: dict[str, set[str]] = defaultdict(set)
+    weight: dict[str, int] = {}
+    country_table = country_names()
+    capital_table = capitals()
+    for n, members in enumerate(order, start=1):
+        gid = f"e{n}"
+        names: Counter[str] = Counter()
+        countries: Counter[str] = Counter()
+        types: Counter[str] = Counter()
+        surfaces: Counter[str] = Counter()
+        mentions: list[TextSpan] = []
+        for i in members:
+            rec = records[i]
+            w = max(1, len(rec.mentions))
+            entity_of[rec.local_id] = gid
+            types[rec.type] += w
+            mentions.extend(rec.mentions)
+            for surface, form in rec.forms:
+                surfaces[surface.strip()] += w
+                for k in form.keys:
+                    key_votes[k][gid] += w
+                if form.kind == "country":
+                    countries[form.display] += w
+                elif form.kind == "name":
+                    names[form.display] += w
+                    if rec.cls == "P":
+                        surname_sets[form.last].add(gid)
+                        first_sets[form.first].add(gid)
+                    for a in form.acronyms:
+                        acronym_sets[a].add(gid)
+        if countries:
+            canonical = _best(countries)
+            etype = "GPE"
+            ck = key(canonical)
+            for k, c in country_table.items():  # every demonym/alias/capital of that country
+                if key(c) == ck:
+                    key_votes[k][gid] += 1
+            for k, c in capital_table.items():
+                if key(c) == ck:
+                    key_votes[k][gid] += 1
+        else:
+            canonical = _best(names) if names else _best(surfaces)
+            etype = types.most_common(1)[0][0]
+        surfaces[canonical] += 0
+        aliases = tuple(s for s, _ in sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != canonical)
+        entities.append(Entity(gid, canonical, etype, aliases, tuple(mentions)))
+        weight[gid] = sum(types.values())
+    keys = {k: max(votes.items(), key=lambda kv: (kv[1], -int(kv[0][1:])))[0] for k, votes in key_votes.items()}
+    surnames = {k: next(iter(v)) for k, v in surname_sets.items() if len(v) == 1}
+    for k, v in first_sets.items():
+        if len(v) == 1 and k not in surname_sets:
+            surnames.setdefault(k, next(iter(v)))
+    acronyms = {k: next(iter(v)) for k, v in acronym_sets.items() if len(v) == 1}
+    return EntityIndex(tuple(entities), entity_of, keys, surnames, acronyms, weight)
+
+
+def _best(counts: Counter[str]) -> str:
+    """Most supported name; ties go to the longer, then the alphabetically first."""
+    return min(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]

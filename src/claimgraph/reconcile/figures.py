@@ -1,0 +1,295 @@
+"""Group claims that measure the same measure of the same thing into figures.
+
+Blocking keeps the cost near-linear; claims are only ever compared inside a block:
+
+1. block by (measure class, unit family, rate ``per``, change, counted-head class):
+   "killed" never meets "casualties", USD never meets EUR, "containers" never meet "shells";
+2. inside a block, claims with the same subject signature, place and year form an atom;
+   atoms are taken most specific first and join the one cluster whose common subject
+   core they share, whose place and year do not differ (``None`` fits any); an atom that
+   fits two clusters equally well stays apart rather than bridge them;
+3. a claim with no subject joins only on strong evidence: the same counted words in the
+   same story; subject-less claims of one story group when their counted words nest;
+4. weak claims (no measure, a vague number like "thousands of", or no counted head) join the
+   single figure that matches their head, measure and subject; else they group among
+   themselves by the rules above (a claim with neither measure nor head, or a vague one
+   with no subject, stands alone). Vague numbers never vote in a verdict.
+
+The subject signature is the set of entities named inside the counted phrase ("North
+Korean soldiers" -> North Korea) when there are any, else ``Claim.subject``; for a measure
+of a thing (range, speed, ...) only entities that are things (not countries or people) count.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Claim, Document, Figure
+from ._features import Features, claim_features
+from ._text import iso_day
+from .entities import EntityIndex
+from .origins import OriginReport, OriginResolver
+from .verdicts import Reading, judge, reading_interval
+
+__all__ = ["FigureResult", "build_figures", "figure_of", "group_figures"]
+
+_MAX_CANDIDATES = 64  # clusters looked at per entity posting, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class FigureResult:
+    figures: tuple[Figure, ...]
+    claim_figure: Mapping[str, str]
+    origins: Mapping[str, tuple[OriginReport, ...]]  # figure id -> earliest report per origin
+
+
+@dataclass(slots=True)
+class _Cluster:
+    block: tuple[object, ...]
+    core: frozenset[str]
+    place: str | None
+    year: str | None
+    members: list[int] = field(default_factory=list)
+
+
+def group_figures(claims: Sequence[Claim], documents: Mapping[str, Document], index: EntityIndex,
+                  *, story_of: Mapping[str, str] | None = None) -> tuple[Figure, ...]:
+    """Figures over the claims; ``figure_of`` gives the claim -> figure mapping."""
+    return build_figures(claims, documents, index, story_of=story_of).figures
+
+
+def figure_of(figures: Sequence[Figure]) -> dict[str, str]:
+    return {cid: f.id for f in figures for cid in f.claims}
+
+
+def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], index: EntityIndex,
+                  *, story_of: Mapping[str, str] | None = None,
+                  resolver: OriginResolver | None = None) -> FigureResult:
+    """Figures, the claim -> figure mapping and each figure's origins."""
+    def published(doc: str) -> str:
+        d = documents.get(doc)
+        return (d.published or "") if d else ""
+
+    order = sorted(range(len(claims)), key=lambda i: (published(claims[i].doc), claims[i].doc,
+                                                     claims[i].start, claims[i].id))
+    claims = [claims[i] for i in order]
+    feats = [claim_features(c, index) for c in claims]
+    stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
+    clusters = _cluster(feats, stories)
+    resolver = resolver or OriginResolver(claims, documents, index)
+    figures: list[Figure] = []
+    claim_figure: dict[str, str] = {}
+    origins: dict[str, tuple[OriginReport, ...]] = {}
+    for members in clusters:
+        fig, reports = _figure([claims[i] for i in members], [feats[i] for i in members], documents,
+                               index, resolver)
+        figures.append(fig)
+        origins[fig.id] = reports
+        for cid in fig.claims:
+            claim_figure[cid] = fig.id
+    figures.sort(key=lambda f: (f.first_reported or "9999", f.id))
+    return FigureResult(tuple(figures), claim_figure, origins)
+
+
+# clustering ---------------------------------------------------------------------------------------
+
+def _fits(c: _Cluster, place: str | None, year: str | None) -> bool:
+    return (c.place is None or place is None or c.place == place) and (
+        c.year is None or year is None or c.year == year)
+
+
+def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int]]:
+    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    weak: list[int] = []
+    for i, f in enumerate(feats):
+        if f.weak:
+            weak.append(i)
+        else:
+            blocks[(f.measure, f.unit.family, f.per, f.change, f.head)].append(i)
+    clusters: list[_Cluster] = []
+    for block, idxs in blocks.items():
+        clusters.extend(_cluster_block(block, idxs, feats, stories))
+    clusters.extend(_attach_weak(weak, clusters, feats, stories))
+    return [sorted(c.members) for c in clusters if c.members]
+
+
+def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[Features],
+                   stories: Sequence[str]) -> list[_Cluster]:
+    atoms: dict[tuple[frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
+    bare: dict[tuple[str, frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
+    for i in idxs:
+        f = feats[i]
+        if f.sig:
+            atoms[(f.sig, f.place, f.year)].append(i)
+        else:
+            bare[(stories[i], f.words, f.place, f.year)].append(i)
+    out: list[_Cluster] = []
+    postings: dict[str, list[_Cluster]] = defaultdict(list)
+    by_words: dict[tuple[str, frozenset[str]], list[_Cluster]] = defaultdict(list)
+    for (sig, place, year), members in sorted(
+            atoms.items(), key=lambda kv: (-len(kv[0][0]), kv[0][1] is None, kv[0][2] is None, kv[1][0])):
+        target = _best_cluster(sig, place, year, postings)
+        if target is None:
+            target = _Cluster(block, sig, place, year)
+            out.append(target)
+            for e in sig:
+                postings[e].append(target)
+        else:
+            target.core = target.core & sig
+            target.place = target.place or place
+            target.year = target.year or year
+        target.members.extend(members)
+        for i in members:
+            by_words[(stories[i], feats[i].words)].append(target)
+    # subject-less claims: the same counted words in the same story, or nested words and
+    # intervals that meet ("containers" / "containers of ammunition", never "range" / "strike range")
+    loose: dict[str, list[tuple[frozenset[str], _Cluster, list[float]]]] = defaultdict(list)
+    for (story, words, place, year), members in sorted(bare.items(), key=lambda kv: kv[1][0]):
+        lo, hi = _span(members, feats)
+        fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)}
+        if len(fits) == 1:
+            target = next(iter(fits.values()))
+        else:
+            found = next((entry for entry in loose[story] if _fits(entry[1], place, year) and (
+                entry[0] == words or ((entry[0] <= words or words <= entry[0])
+                                      and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
+            if found is None:
+                target = _Cluster(block, frozenset(), place, year)
+                out.append(target)
+                loose[story].append((words, target, [lo, hi]))
+            else:
+                target = found[1]
+                found[2][0], found[2][1] = max(lo, found[2][0]), min(hi, found[2][1])
+            target.place = target.place or place
+            target.year = target.year or year
+        target.members.extend(members)
+    return out
+
+
+def _span(members: Sequence[int], feats: Sequence[Features]) -> tuple[float, float]:
+    """The common part of the members' intervals (may be empty: lo > hi)."""
+    lows = [feats[i].low for i in members]
+    highs = [feats[i].high for i in members]
+    lo = max((x for x in lows if x is not None), default=-math.inf)
+    hi = min((x for x in highs if x is not None), default=math.inf)
+    return lo, hi
+
+
+def _best_cluster(sig: frozenset[str], place: str | None, year: str | None,
+                  postings: Mapping[str, list[_Cluster]]) -> _Cluster | None:
+    """The one cluster this atom fits best; None when none fits or two fit equally well."""
+    seen: dict[int, _Cluster] = {}
+    for e in sig:
+        for c in postings.get(e, ())[-_MAX_CANDIDATES:]:
+            seen[id(c)] = c
+    scored: list[tuple[float, _Cluster]] = []
+    for c in seen.values():
+        common = c.core & sig
+        if common and _fits(c, place, year):
+            scored.append((len(common) / len(c.core | sig), c))
+    if not scored:
+        return None
+    scored.sort(key=lambda sc: -sc[0])
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Features],
+                 stories: Sequence[str]) -> list[_Cluster]:
+    """Weak claims join the single matching figure, else group among themselves, else stand alone."""
+    index: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        measure, family, per, change, _head = c.block
+        for e in c.core:
+            index[(family, per, change, e)].append(c)
+    extra: list[_Cluster] = []
+    rest: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i in weak:
+        f = feats[i]
+        needs_head = f.measure is None or f.vague
+        if needs_head and f.head is None:
+            c = _Cluster(("weak", i), f.sig, f.place, f.year, [i])
+            extra.append(c)
+            continue
+        fits: dict[int, _Cluster] = {}
+        for e in f.sig:
+            for c in index.get((f.unit.family, f.per, f.change, e), ())[-_MAX_CANDIDATES:]:
+                measure, _family, _per, _change, head = c.block
+                if f.measure is not None and measure != f.measure:
+                    continue
+                if f.head is not None and head != f.head:
+                    continue
+                if c.core & f.sig and _fits(c, f.place, f.year):
+                    fits[id(c)] = c
+        if len(fits) == 1:
+            next(iter(fits.values())).members.append(i)
+        elif f.sig or not f.vague:
+            rest[(f.measure, f.unit.family, f.per, f.change, f.head)].append(i)
+        else:
+            extra.append(_Cluster(("weak", i), f.sig, f.place, f.year, [i]))
+    # the rest group among themselves, by the same rules as strong claims
+    for block, idxs in rest.items():
+        extra.extend(_cluster_block(("weak", *block), idxs, feats, stories))
+    return extra
+
+
+# one figure ---------------------------------------------------------------------------------------
+
+def _figure(claims: Sequence[Claim], feats: Sequence[Features], documents: Mapping[str, Document],
+            index: EntityIndex, resolver: OriginResolver) -> tuple[Figure, tuple[OriginReport, ...]]:
+    units = Counter(f.unit.name for f in feats)
+    unit_name = min(units.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    base = next(f.unit.factor for f in feats if f.unit.name == unit_name)
+    per = next((f.per for f in feats if f.per), None)
+    firm = [k for k, f in enumerate(feats) if not f.vague] or list(range(len(feats)))
+    readings: list[Reading] = []
+    for k in firm:
+        c = claims[k]
+        low, high, point = reading_interval(c.quantity, feats[k].unit.factor / base)
+        when = c.time.value if c.time and c.time.value and len(c.time.value) >= 7 else None
+        readings.append(Reading(c.id, low, high, point, when or iso_day(resolver.reported(c)), resolver.key(c)))
+    verdict = judge(readings)
+    reports = resolver.reports(claims)
+    dates = sorted(d for d in (_published(documents, c.doc) for c in claims) if d)
+    ids = tuple(sorted(c.id for c in claims))
+    fid = "f" + hashlib.blake2b("\n".join(ids).encode(), digest_size=5).hexdigest()
+    measure = Counter(f.measure for f in feats if f.measure).most_common(1)
+    fig = Figure(
+        id=fid,
+        label=_label(claims, feats, index),
+        measure=measure[0][0] if measure else None,
+        unit=f"{unit_name}/{per}" if per else unit_name,
+        claims=ids,
+        verdict=verdict.verdict,
+        low=verdict.low,
+        high=verdict.high,
+        independent_origins=len(reports),
+        origins=tuple(r.origin for r in reports),
+        first_reported=dates[0] if dates else None,
+        last_reported=dates[-1] if dates else None,
+    )
+    return fig, reports
+
+
+def _published(documents: Mapping[str, Document], doc_id: str) -> str | None:
+    doc = documents.get(doc_id)
+    return doc.published if doc else None
+
+
+def _label(claims: Sequence[Claim], feats: Sequence[Features], index: EntityIndex) -> str:
+    """The most common counted phrase plus the measure: 'North Korean soldiers deployed'."""
+    counted = Counter(" ".join(c.counted.split()) for c in claims if c.counted)
+    measure = Counter(f.measure for f in feats if f.measure).most_common(1)
+    m = measure[0][0] if measure else ""
+    if counted:
+        text = min(counted.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    else:
+        core = Counter(e for f in feats for e in f.sig).most_common(2)
+        text = " ".join(index.name(e) for e, _ in core) or feats[0].unit.name
+    if m and m.lower() not in text.lower():
+        text = f"{text} {m}"
+    return text

@@ -1,0 +1,515 @@
+"""Reconcile on hand-built model objects (no spaCy)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from claimgraph.model import (
+    Attribution,
+    Claim,
+    DateMention,
+    Document,
+    Entity,
+    Extraction,
+    Quantity,
+    Source,
+    TextSpan,
+    TimeRef,
+)
+from claimgraph.reconcile import (
+    Reading,
+    StoryIndex,
+    build_figures,
+    figure_of,
+    group_figures,
+    judge,
+    merge_entities,
+    reconcile,
+)
+from claimgraph.reconcile._data import DATA_DIR
+
+# builders -----------------------------------------------------------------------------------------
+
+
+def doc(id: str, *, outlet: str | None = None, published: str | None = None, text: str = "",
+        duplicate_of: str | None = None, title: str | None = None) -> Document:
+    return Document(id=id, text=text or f"text of {id}", outlet=outlet, published=published,
+                    duplicate_of=duplicate_of, title=title)
+
+
+def ent(doc_id: str, n: int, name: str, type: str = "ORG", *, aliases: Sequence[str] = (), mentions: int = 1) -> Entity:
+    return Entity(f"{doc_id}:e{n}", name, type, tuple(aliases),
+                  tuple(TextSpan(doc_id, i * 10, i * 10 + 5) for i in range(mentions)))
+
+
+def qty(value: float | None, low: float | None = None, high: float | None = None, *, qualifier: str = "exact",
+        unit: str = "count", per: str | None = None, vague: bool = False, text: str = "") -> Quantity:
+    return Quantity(0, 5, value, low, high, unit=unit, qualifier=qualifier, per=per, vague=vague,
+                    text=text or str(value))
+
+
+def claim(cid: str, doc_id: str, q: Quantity, *, measure: str | None, counted: str | None,
+          subject: Sequence[str] = (), source: str | None = None, kind: str = "unnamed",
+          via: Sequence[str] = (), place: str | None = None, time: str | None = None, start: int = 0) -> Claim:
+    src = Source(source, kind) if source else None
+    return Claim(cid, doc_id, start, start + 10, q, counted=counted, measure=measure, subject=tuple(subject),
+                 place=place, time=TimeRef(time) if time else None, attribution=Attribution(src, tuple(via)))
+
+
+NK = ("North Korea", "GPE")
+
+
+def ext(doc_id: str, claims: Sequence[Claim] = (), entities: Sequence[tuple[str, str]] = (NK,),
+        dates: Sequence[DateMention] = (), sentences: Sequence[tuple[int, int]] = ()) -> Extraction:
+    ents = tuple(ent(doc_id, i, name, type) for i, (name, type) in enumerate(entities, start=1))
+    return Extraction(doc_id, tuple(sentences), ents, tuple(claims), (), tuple(dates))
+
+
+def run(docs: Sequence[Document], exts: Sequence[Extraction]):  # type: ignore[no-untyped-def]
+    return reconcile(docs, exts)
+
+
+def figure_with(result, claim_id: str):  # type: ignore[no-untyped-def]
+    fid = result.claim_figure[claim_id]
+    return next(f for f in result.figures if f.id == fid)
+
+
+# figures and verdicts -----------------------------------------------------------------------------
+
+
+def test_at_least_and_about_are_consistent() -> None:
+    docs = [doc("a", outlet="Outlet A", published="2024-12-20"), doc("b", outlet="Outlet B", published="2024-12-21")]
+    exts = [
+        ext("a", [claim("a1", "a", qty(12000, 12000, None, qualifier="at_least"), measure="deployed",
+                        counted="North Korean soldiers")]),
+        ext("b", [claim("b1", "b", qty(15000, 13500, 16500, qualifier="approx"), measure="deployed",
+                        counted="North Korean soldiers", source="South Korean intelligence", kind="intelligence")]),
+    ]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert result.claim_figure["b1"] == fig.id
+    assert fig.verdict == "consistent"
+    assert (fig.low, fig.high) == (13500, 16500)
+    assert fig.independent_origins == 2
+    assert fig.first_reported == "2024-12-20" and fig.last_reported == "2024-12-21"
+    assert "soldiers" in fig.label and "deployed" in fig.label
+
+
+def test_killed_and_casualties_never_merge() -> None:
+    docs = [doc("a", published="2024-12-20"), doc("b", published="2024-12-20")]
+    exts = [
+        ext("a", [claim("a1", "a", qty(100, 90, 110, qualifier="approx"), measure="killed",
+                        counted="North Korean troops")]),
+        ext("b", [claim("b1", "b", qty(5000, 5000, None, qualifier="at_least"), measure="casualties",
+                        counted="casualties", subject=["b:e1"])]),
+    ]
+    result = run(docs, exts)
+    assert result.claim_figure["a1"] != result.claim_figure["b1"]
+    assert {f.verdict for f in result.figures} == {"single_source"}
+
+
+def test_three_relays_of_one_wsj_figure_are_one_origin() -> None:
+    docs = [doc("x", outlet="Breitbart", published="2024-12-23"), doc("y", outlet="Kyiv Independent",
+                                                                         published="2024-12-23"),
+            doc("z", outlet="Some Blog", published="2024-12-23")]
+    money = dict(unit="USD", qualifier="up_to")
+    exts = [
+        ext("x", [claim("x1", "x", qty(5.5e9, 0, 5.5e9, **money), measure="paid",  # type: ignore[arg-type]
+                        counted="payments for North Korean weapons", source="analysts", kind="expert",
+                        via=["The Wall Street Journal"])],
+            entities=[NK, ("The Wall Street Journal", "ORG")]),
+        ext("y", [claim("y1", "y", qty(5.5e9, 0, 5.5e9, **money), measure="received",  # type: ignore[arg-type]
+                        counted="received for arms", subject=["y:e1"], source="an analyst", kind="expert",
+                        via=["WSJ"])],
+            entities=[NK, ("WSJ", "ORG"), ("Wall Street Journal", "ORG")]),
+        ext("z", [
+            claim("z0", "z", qty(3, 3, 3, unit="ratio"), measure="grew", counted="railcars crossing the border",
+                  source="The Wall Street Journal", kind="media"),
+            claim("z1", "z", qty(5.5e9, 0, 5.5e9, **money), measure="earned",  # type: ignore[arg-type]
+                  counted="revenue from arms deals with Russia", subject=["z:e1"], start=50),
+        ], entities=[NK, ("The Wall Street Journal", "ORG"), ("WSJ", "ORG"), ("Russia", "GPE")]),
+    ]
+    result = run(docs, exts)
+    fig = figure_with(result, "x1")
+    assert result.claim_figure["y1"] == fig.id == result.claim_figure["z1"]
+    assert fig.verdict == "agree"
+    assert fig.independent_origins == 1
+    assert fig.origins == ("The Wall Street Journal",)
+    reports = result.origins[fig.id]
+    assert len(reports) == 1 and reports[0].reported == "2024-12-23"
+
+
+def test_syndicated_copy_counts_once() -> None:
+    docs = [doc("a", outlet="Wire", published="2024-12-01"),
+            doc("a2", outlet="Local Paper", published="2024-12-02", duplicate_of="a"),
+            doc("b", outlet="Other Paper", published="2024-12-01")]
+    c = dict(measure="supplied", counted="containers of ammunition", subject=["{d}:e1"])
+
+    def mk(cid: str, d: str) -> Claim:
+        return claim(cid, d, qty(20000, 18000, 22000, qualifier="approx"), measure=c["measure"],
+                     counted=c["counted"], subject=[f"{d}:e1"])
+
+    exts = [ext("a", [mk("a1", "a")]), ext("a2", [mk("a21", "a2")]), ext("b", [mk("b1", "b")])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert set(fig.claims) == {"a1", "a21", "b1"}
+    assert fig.verdict == "agree"
+    assert fig.independent_origins == 2
+    assert result.story_of["a2"] == result.story_of["a"]
+
+
+def test_rising_death_toll_is_superseded() -> None:
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2024-03-0{i}") for i in (1, 2, 3)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v, v - 0.5, v + 0.5), measure="killed",
+                                counted="people", subject=[f"d{i}:e1"])],
+                entities=[("Gaza", "GPE")])
+            for i, v in ((1, 12), (2, 25), (3, 40))]
+    result = run(docs, exts)
+    fig = figure_with(result, "c1")
+    assert len(fig.claims) == 3
+    assert fig.verdict == "superseded"
+    assert fig.low == pytest.approx(39.5) and fig.high == pytest.approx(40.5)
+
+
+def test_troops_revised_a_week_later_is_superseded() -> None:
+    docs = [doc("oct", published="2024-10-18"), doc("later", published="2024-10-25")]
+    exts = [ext("oct", [claim("c1", "oct", qty(3000, 2700, 3300, qualifier="approx"), measure="deployed",
+                              counted="North Korean troops", source="National Intelligence Service",
+                              kind="intelligence")],
+                entities=[NK, ("National Intelligence Service", "ORG")]),
+            ext("later", [claim("c2", "later", qty(10000, 9000, 11000, qualifier="approx"), measure="deployed",
+                                counted="North Korean troops", source="NIS", kind="intelligence")],
+                entities=[NK, ("NIS", "ORG")])]
+    result = run(docs, exts)
+    fig = figure_with(result, "c1")
+    assert result.claim_figure["c2"] == fig.id
+    assert fig.verdict == "superseded"
+    assert fig.independent_origins == 1  # NIS = National Intelligence Service
+
+
+def test_same_day_disjoint_estimates_conflict() -> None:
+    docs = [doc("a", outlet="A", published="2024-05-01"), doc("b", outlet="B", published="2024-05-01")]
+    exts = [ext("a", [claim("a1", "a", qty(1000, 900, 1100, qualifier="approx"), measure="killed",
+                            counted="Russian soldiers", source="Ukrainian officials", kind="government")],
+                entities=[("Russia", "GPE"), ("Ukraine", "GPE")]),
+            ext("b", [claim("b1", "b", qty(3000, 2700, 3300, qualifier="approx"), measure="killed",
+                            counted="Russian soldiers", source="Kyiv officials", kind="government")],
+                entities=[("Russia", "GPE"), ("Ukraine", "GPE")])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert result.claim_figure["b1"] == fig.id
+    assert fig.verdict == "conflict"
+    assert (fig.low, fig.high) == (900, 3300)
+    assert fig.independent_origins == 1  # "Ukrainian officials" and "Kyiv officials": one government
+
+
+def test_two_missile_ranges_stay_apart() -> None:
+    docs = [doc("m", published="2024-12-23")]
+    exts = [ext("m", [
+        claim("r1", "m", qty(1200, 1200, None, qualifier="more_than", unit="mile"), measure="range",
+              counted="strike range", subject=["m:e1"]),
+        claim("r2", "m", qty(430, 387, 473, qualifier="approx", unit="mile"), measure="range",
+              counted="range", subject=["m:e2", "m:e1"], start=40),
+    ], entities=[NK, ("Hwasong-11", "PRODUCT")])]
+    result = run(docs, exts)
+    assert result.claim_figure["r1"] != result.claim_figure["r2"]
+
+
+def test_same_missile_range_in_km_and_miles_meets() -> None:
+    docs = [doc("a", published="2024-01-01"), doc("b", published="2024-01-02")]
+    exts = [ext("a", [claim("a1", "a", qty(700, 650, 750, qualifier="approx", unit="km"), measure="range",
+                            counted="range", subject=["a:e1"])], entities=[("Hwasong-11", "PRODUCT")]),
+            ext("b", [claim("b1", "b", qty(430, 400, 460, qualifier="approx", unit="miles"), measure="range",
+                            counted="range", subject=["b:e1"])], entities=[("Hwasong-11", "PRODUCT")])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert result.claim_figure["b1"] == fig.id
+    assert fig.verdict in ("agree", "consistent")  # 430 miles = 692 km: near "about 700 km"
+    assert fig.unit in ("km", "mile")
+
+
+def test_place_scopes_stay_apart() -> None:
+    docs = [doc("a", published="2024-12-01"), doc("b", published="2024-12-01")]
+    exts = [ext("a", [claim("a1", "a", qty(11000, 11000, 11000), measure="deployed", counted="North Korean troops",
+                            place="Kursk")], entities=[NK, ("Kursk", "GPE")]),
+            ext("b", [claim("b1", "b", qty(11000, 11000, 11000), measure="deployed", counted="North Korean troops",
+                            place="Russia")], entities=[NK, ("Russia", "GPE")])]
+    result = run(docs, exts)
+    assert result.claim_figure["a1"] != result.claim_figure["b1"]
+
+
+def test_shares_of_different_things_stay_apart_and_percent_meets_ratio() -> None:
+    docs = [doc("a", published="2024-12-23"), doc("b", published="2024-12-24")]
+    exts = [ext("a", [
+        claim("s1", "a", qty(60, 55, 65, qualifier="approx", unit="percent"), measure="share",
+              counted="share of artillery and mortar shells Russia uses", subject=["a:e1"]),
+        claim("s2", "a", qty(0.33, 0.3, 0.333, qualifier="nearly", unit="ratio"), measure="share",
+              counted="share of Russia's missile strikes", subject=["a:e1"], start=30),
+    ], entities=[NK, ("Russia", "GPE")]),
+        ext("b", [claim("s3", "b", qty(0.6, 0.6, 0.6, unit="ratio"), measure="share",
+                        counted="share of the shells fired by Russia", subject=["b:e1"])],
+            entities=[NK, ("Russia", "GPE")])]
+    result = run(docs, exts)
+    assert result.claim_figure["s1"] != result.claim_figure["s2"]
+    assert result.claim_figure["s1"] == result.claim_figure["s3"]
+    fig = figure_with(result, "s1")
+    assert fig.verdict == "agree"
+    assert fig.unit in ("percent", "ratio")
+
+
+def test_rates_currencies_and_heads_block_apart() -> None:
+    docs = [doc("a", published="2024-12-23")]
+    exts = [ext("a", [
+        claim("p1", "a", qty(5.5e9, 0, 5.5e9, unit="USD", qualifier="up_to"), measure="paid",
+              counted="payments for weapons", subject=["a:e1"]),
+        claim("p2", "a", qty(572e6, 540e6, 600e6, unit="USD/year", qualifier="approx"), measure="paid",
+              counted="payments for soldiers", subject=["a:e1"], start=20),
+        claim("p3", "a", qty(5.5e9, 0, 5.5e9, unit="EUR", qualifier="up_to"), measure="paid",
+              counted="payments", subject=["a:e1"], start=40),
+        claim("c1", "a", qty(20000, 20000, 20000), measure="supplied", counted="containers", subject=["a:e1"],
+              start=60),
+        claim("c2", "a", qty(5e6, 5e6, None, qualifier="more_than"), measure="supplied",
+              counted="artillery shells", subject=["a:e1"], start=80),
+    ])]
+    result = run(docs, exts)
+    assert len({result.claim_figure[c] for c in ("p1", "p2", "p3", "c1", "c2")}) == 5
+    rate = figure_with(result, "p2")
+    assert rate.unit == "USD/year"
+
+
+def test_vague_claim_joins_only_on_strong_evidence() -> None:
+    docs = [doc("a", published="2024-11-01"), doc("b", published="2024-11-02")]
+    exts = [ext("a", [claim("a1", "a", qty(12000, 12000, None, qualifier="at_least"), measure="deployed",
+                            counted="North Korean troops")]),
+            ext("b", [
+                claim("b1", "b", qty(None, 1000, None, qualifier="approx", vague=True), measure="deployed",
+                      counted="thousands of troops", subject=["b:e1"]),
+                claim("b2", "b", qty(None, 1000, None, qualifier="approx", vague=True), measure=None,
+                      counted="thousands of people", start=30),
+            ])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert set(fig.claims) == {"a1", "b1"}
+    assert fig.verdict == "single_source"  # a vague number does not vote
+    assert result.claim_figure["b2"] != fig.id
+
+
+def test_subjectless_claims_need_the_same_counted_words() -> None:
+    docs = [doc("a", published="2024-12-23"), doc("b", published="2024-12-23")]
+    exts = [ext("a", [claim("a1", "a", qty(200, 180, 220, qualifier="approx"), measure="produced",
+                            counted="munitions factories")], entities=()),
+            ext("b", [claim("b1", "b", qty(200, 180, 220, qualifier="approx"), measure="produced",
+                            counted="munitions factories")], entities=())]
+    docs_apart = [doc("a", published="2024-12-23", text="alpha beta gamma delta epsilon"),
+                  doc("b", published="2024-12-23", text="one two three four five six")]
+    result = group_figures([c for e in exts for c in e.claims], {d.id: d for d in docs}, merge_entities(exts))
+    assert len(result) == 1 and result[0].verdict == "agree"
+    # in different stories they do not meet
+    apart = build_figures([c for e in exts for c in e.claims], {d.id: d for d in docs_apart}, merge_entities(exts),
+                          story_of={"a": "s1", "b": "s2"})
+    assert len(apart.figures) == 2
+
+
+def test_claims_of_one_document_can_form_a_figure() -> None:
+    docs = [doc("a", published="2024-12-23")]
+    exts = [ext("a", [claim("a1", "a", qty(100, 100, None, qualifier="at_least"), measure="killed",
+                            counted="North Korean soldiers"),
+                      claim("a2", "a", qty(100, 90, 110, qualifier="approx"), measure="killed",
+                            counted="North Korean troops", start=40)])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert set(fig.claims) == {"a1", "a2"} and fig.verdict == "agree"
+
+
+def test_figures_are_deterministic_and_order_free() -> None:
+    docs = [doc("a", published="2024-12-20"), doc("b", published="2024-12-21")]
+    exts = [ext("a", [claim("a1", "a", qty(12000, 12000, None, qualifier="at_least"), measure="deployed",
+                            counted="North Korean soldiers")]),
+            ext("b", [claim("b1", "b", qty(15000, 13500, 16500, qualifier="approx"), measure="deployed",
+                            counted="North Korean soldiers")])]
+    one = run(docs, exts)
+    two = run(list(reversed(docs)), list(reversed(exts)))
+    assert {f.id for f in one.figures} == {f.id for f in two.figures}
+    assert figure_of(one.figures) == dict(one.claim_figure)
+
+
+# verdicts -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("readings", "verdict"), [
+    ([(100, 100, None), (100, 90, 110)], "agree"),  # "at least 100" / "around 100"
+    ([(12400, 12350, 12450), (12000, 11000, 13000)], "agree"),  # equal once rounded to thousands
+    ([(572e6, 571.5e6, 572.5e6), (575e6, 570e6, 580e6)], "agree"),  # within 1%
+    ([(12000, 12000, None), (15000, 13500, 16500)], "consistent"),
+    ([(10000, 9000, 11000), (10800, 10500, 11100)], "consistent"),  # not equal once rounded
+    ([(10000, 9000, 11000), (12000, 10800, 13200)], "consistent"),
+    ([(1000, 900, 1100), (3000, 2700, 3300)], "conflict"),
+    ([(1000, 900, 1100)], "single_source"),
+])
+def test_judge(readings: list[tuple[float, float | None, float | None]], verdict: str) -> None:
+    rs = [Reading(f"c{i}", lo, hi, p, "2024-01-01") for i, (p, lo, hi) in enumerate(readings)]
+    assert judge(rs).verdict == verdict
+
+
+def test_judge_undated_clash_is_conflict_not_superseded() -> None:
+    rs = [Reading("a", 9, 11, 10, "2024-01-01"), Reading("b", 19, 21, 20, "2024-01-02"), Reading("c", 29, 31, 30)]
+    assert judge(rs).verdict == "conflict"
+
+
+# entities -----------------------------------------------------------------------------------------
+
+
+def _index():  # type: ignore[no-untyped-def]
+    exts = [
+        Extraction("d1", entities=(
+            ent("d1", 1, "The Wall Street Journal", "ORG"), ent("d1", 2, "Kim Jong Un", "PERSON", mentions=3),
+            ent("d1", 3, "Vladimir Putin", "PERSON"), ent("d1", 4, "North Korean", "NORP"),
+            ent("d1", 5, "U.S. Defense Secretary Lloyd Austin", "PERSON"), ent("d1", 6, "Kim Jong Il", "PERSON"),
+        )),
+        Extraction("d2", entities=(
+            ent("d2", 1, "Wall Street Journal", "ORG"), ent("d2", 2, "WSJ", "ORG"),
+            ent("d2", 3, "Kim Jong-un", "PERSON"), ent("d2", 4, "Joint Chiefs of Staff", "ORG"),
+            ent("d2", 5, "JCS", "ORG"), ent("d2", 6, "Pyongyang", "GPE"), ent("d2", 7, "North Korea", "GPE"),
+            ent("d2", 8, "Lloyd Austin", "PERSON"),
+        )),
+        Extraction("d3", entities=(
+            ent("d3", 1, "Putin", "PERSON"), ent("d3", 2, "NIS", "ORG"), ent("d3", 3, "Russian", "NORP"),
+            ent("d3", 4, "Moscow", "GPE"), ent("d3", 5, "Seoul", "GPE"), ent("d3", 6, "Kyiv", "GPE"),
+            ent("d3", 7, "Ukrainian", "NORP"),
+        )),
+        Extraction("d4", entities=(
+            ent("d4", 1, "National Intelligence Service", "ORG"), ent("d4", 2, "South Korea", "GPE"),
+            ent("d4", 3, "Washington", "GPE"), ent("d4", 4, "Beijing", "GPE"),
+        )),
+    ]
+    return merge_entities(exts)
+
+
+def test_entity_aliases_merge() -> None:
+    idx = _index()
+    same = [
+        ("d1:e1", "d2:e1", "d2:e2"),  # The Wall Street Journal / Wall Street Journal / WSJ
+        ("d1:e2", "d2:e3"),  # Kim Jong Un / Kim Jong-un
+        ("d1:e3", "d3:e1"),  # Vladimir Putin / Putin
+        ("d2:e4", "d2:e5"),  # Joint Chiefs of Staff / JCS
+        ("d3:e2", "d4:e1"),  # NIS / National Intelligence Service
+        ("d1:e4", "d2:e6", "d2:e7"),  # North Korean / Pyongyang / North Korea
+        ("d1:e5", "d2:e8"),  # titled Lloyd Austin / Lloyd Austin
+        ("d3:e5", "d4:e2"),  # Seoul / South Korea
+    ]
+    for group in same:
+        assert len({idx.canonical(x) for x in group}) == 1, group
+    assert idx.canonical("d1:e2") != idx.canonical("d1:e6")  # Kim Jong Un is not Kim Jong Il
+    assert idx.canonical("d1:e4") != idx.canonical("d4:e2")  # North Korea is not South Korea
+    austin = idx.get(idx.canonical("d2:e8"))
+    assert austin is not None and austin.name == "Lloyd Austin"
+    assert "U.S. Defense Secretary Lloyd Austin" in austin.aliases
+    nk = idx.get(idx.canonical("d2:e7"))
+    assert nk is not None and nk.name == "North Korea" and nk.type == "GPE"
+    assert {"North Korean", "Pyongyang"} <= set(nk.aliases)
+    kim = idx.get(idx.canonical("d1:e2"))
+    assert kim is not None and len(kim.mentions) == 4
+    assert [e.id for e in idx.entities] == [f"e{i}" for i in range(1, len(idx.entities) + 1)]
+
+
+def test_entity_lookup() -> None:
+    idx = _index()
+    wsj = idx.canonical("d2:e2")
+    for name in ("WSJ", "the Wall Street Journal", "Wall Street Journal's", "wall street journal"):
+        assert idx.lookup(name) == wsj
+    assert idx.lookup("Putin") == idx.lookup("Russian President Vladimir Putin") == idx.canonical("d3:e1")
+    assert idx.lookup("North Koreans") == idx.lookup("Pyongyang") == idx.canonical("d2:e7")
+    assert idx.lookup("Kremlin") is None
+    russia = idx.canonical("d3:e3")
+    assert idx.lookup("Moscow") == idx.lookup("Russia") == russia
+    assert idx.lookup("Kyiv") == idx.lookup("Ukraine") == idx.canonical("d3:e7")
+    assert idx.lookup("Washington") == idx.lookup("United States") == idx.lookup("U.S.")
+    assert idx.lookup("Beijing") == idx.lookup("China")
+
+
+def test_ambiguous_surname_stays_apart() -> None:
+    exts = [Extraction("d1", entities=(ent("d1", 1, "Kim Jong Un", "PERSON"), ent("d1", 2, "Kim Yo Jong", "PERSON"),
+                                       ent("d1", 3, "Kim", "PERSON"))),
+            Extraction("d2", entities=(ent("d2", 1, "Kim", "PERSON"), ent("d2", 2, "Kim Jong Un", "PERSON")))]
+    idx = merge_entities(exts)
+    assert idx.canonical("d1:e3") not in (idx.canonical("d1:e1"), idx.canonical("d1:e2"))
+    assert idx.canonical("d2:e1") == idx.canonical("d1:e1")  # its own document settles it
+    assert idx.canonical("d1:e1") != idx.canonical("d1:e2")
+
+
+def test_fuzzy_spelling_variants_merge_but_person_and_place_do_not() -> None:
+    exts = [Extraction("d1", entities=(ent("d1", 1, "Volodymyr Zelensky", "PERSON"),
+                                       ent("d1", 2, "Georgia", "GPE"))),
+            Extraction("d2", entities=(ent("d2", 1, "Volodymyr Zelenskyy", "PERSON"),
+                                       ent("d2", 2, "Georgia", "PERSON")))]
+    idx = merge_entities(exts)
+    assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
+    assert idx.canonical("d1:e2") != idx.canonical("d2:e2")
+
+
+def test_name_tables_cover_the_world() -> None:
+    demonyms = json.loads((DATA_DIR / "demonyms.json").read_text(encoding="utf-8"))
+    capitals = json.loads((DATA_DIR / "capitals.json").read_text(encoding="utf-8"))
+    assert len(demonyms) >= 150 and len(capitals) >= 150
+    assert set(capitals.values()) <= set(demonyms)
+
+
+# origins, stories, timeline -----------------------------------------------------------------------
+
+
+def test_named_source_through_two_outlets_is_one_origin() -> None:
+    docs = [doc("a", outlet="A", published="2024-12-22"), doc("b", outlet="B", published="2024-12-23")]
+    exts = [ext("a", [claim("a1", "a", qty(0.6, 0.55, 0.65, unit="ratio", qualifier="approx"), measure="share",
+                            counted="share of shells", subject=["a:e1"], source="Andriy Kovalenko", kind="person",
+                            via=["WSJ"])], entities=[NK, ("Andriy Kovalenko", "PERSON"), ("WSJ", "ORG")]),
+            ext("b", [claim("b1", "b", qty(60, 60, 60, unit="percent"), measure="share", counted="share of shells",
+                            subject=["b:e1"], source="Kovalenko", kind="person")],
+                entities=[NK, ("Kovalenko", "PERSON")])]
+    result = run(docs, exts)
+    fig = figure_with(result, "a1")
+    assert result.claim_figure["b1"] == fig.id
+    assert fig.independent_origins == 1
+    assert result.origins[fig.id][0].reported == "2024-12-22"
+
+
+def test_story_index_is_incremental() -> None:
+    idx = StoryIndex(names={"e1": "North Korea", "e2": "Russia"})
+    body = "North Korea sent more shells to Russia this week, officials said on Monday in Seoul. " * 3
+    s1 = idx.add(doc("a", text=body), ["e1", "e1", "e2", "e3"])
+    s2 = idx.add(doc("b", text="A different write-up entirely about the same supply of arms."),
+                 ["e1", "e2", "e2", "e3"])
+    s3 = idx.add(doc("c", text="The football final ended in a draw after extra time and penalties."),
+                 ["e9", "e8"])
+    s4 = idx.add(doc("d", text=body + " Updated."), [])
+    assert s1 == s2 == s4 != s3
+    stories = idx.stories()
+    assert [s.id for s in stories] == [s1, s3]
+    assert stories[0].documents == ("a", "b", "d")
+    assert stories[0].label.startswith("North Korea")
+
+
+def test_timeline_keeps_event_and_report_apart() -> None:
+    text = "The treaty was signed on June 19, 2024. At least 100 soldiers were killed."
+    d = doc("a", outlet="Paper", published="2024-12-23", text=text)
+    e = Extraction("a", sentences=((0, 39), (40, len(text))), entities=(ent("a", 1, "North Korea", "GPE"),),
+                   claims=(claim("c1", "a", qty(100, 100, None, qualifier="at_least", text="At least 100"),
+                                 measure="killed", counted="soldiers", subject=["a:e1"], start=40),),
+                   dates=(DateMention("a", 25, 38, "2024-06-19", "June 19, 2024"),))
+    result = run([d], [e])
+    kinds = [(t.when, t.kind) for t in result.timeline]
+    assert kinds == [("2024-06-19", "event"), ("2024-12-23", "report")]
+    event, report = result.timeline
+    assert event.label.startswith("The treaty was signed") and event.claim is None
+    assert report.claim == "c1" and report.figure == result.claim_figure["c1"] and "(Paper)" in report.label
+
+
+def test_time_as_of_year_keeps_periods_apart() -> None:
+    docs = [doc("a", published="2024-12-01")]
+    exts = [ext("a", [claim("y1", "a", qty(2e6, 2e6, 2e6), measure="produced", counted="artillery shells",
+                            subject=["a:e1"], time="2023"),
+                      claim("y2", "a", qty(3e6, 3e6, 3e6), measure="produced", counted="artillery shells",
+                            subject=["a:e1"], time="2024", start=30)])]
+    result = run(docs, exts)
+    assert result.claim_figure["y1"] != result.claim_figure["y2"]
