@@ -8,7 +8,18 @@ import pytest
 
 from claimgraph.errors import StoreError
 from claimgraph.model import (
-    Attribution, Claim, Debris, Document, Entity, Extraction, Figure, Quantity, Source, Story, TextSpan, TimeRef,
+    Attribution,
+    Claim,
+    Debris,
+    Document,
+    Entity,
+    Extraction,
+    Figure,
+    Quantity,
+    Source,
+    Story,
+    TextSpan,
+    TimeRef,
 )
 from claimgraph.store.sqlite import MIGRATIONS, Store
 

@@ -196,6 +196,14 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
             source = make_source(obj, resolve)
             verb_used = "according to"
     if source is None:
+        # "…, as the Meridian Press Agency reported", "…, as officials said"
+        for tok in sent:
+            if tok.lemma_.lower() in REPORTING and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                subj = _subject(tok)
+                if subj is not None and (src := make_source(subj, resolve)) is not None:
+                    source, verb_used = src, tok.lemma_.lower()
+                    break
+    if source is None:
         return None, hedged
     if source.kind == "unnamed" and source.name.lower() in UNNAMED | {"reports suggest"}:
         return Attribution(None, verb=verb_used, certainty="hedged" if hedged else "asserted"), hedged

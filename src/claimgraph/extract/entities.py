@@ -43,7 +43,8 @@ def strip_title(name: str) -> str:
     return stripped if stripped and stripped[0].isupper() else name
 
 
-def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]]) -> tuple[Entity, ...]:
+def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]],
+                   links: Iterable[tuple[str, str]] = ()) -> tuple[Entity, ...]:
     """Group (start, end, text, label) mentions of one document into entities.
 
     Same normalised name → one entity; a person's surname or a shorter
@@ -54,14 +55,19 @@ def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]]) -
     order: list[str] = []
     for m in sorted(mentions):
         key = norm(strip_title(m[2]))
-        if not key:
-            continue
+        if not key or not any(ch.isupper() for ch in m[2]) and m[3] in ("PERSON", "ORG", "GPE", "LOC"):
+            continue  # "mm", "archaic air-defense": the small model's stray names
         if key not in groups:
             groups[key] = []
             order.append(key)
         groups[key].append(m)
+    # names the text gives as one another's alias ("Hwasong-11, known as KN-23")
+    for a, b in links:
+        ka, kb = norm(strip_title(a)), norm(strip_title(b))
+        if ka in groups and kb in groups and ka != kb:
+            groups[ka].extend(groups.pop(kb))
     # fold a PERSON's partial names into the full name ("Kim" → "Kim Jong Un"; "Austin" → "Lloyd Austin")
-    persons = [k for k in order if any(m[3] == "PERSON" for m in groups[k])]
+    persons = [k for k in order if k in groups and any(m[3] == "PERSON" for m in groups[k])]
     for short in sorted(persons, key=len):
         words = short.split()
         if len(words) > 1:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,6 +27,7 @@ class Vocabulary:
     people: frozenset[str]
     military: frozenset[str]
     families: dict[str, str]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @cache
@@ -36,8 +38,9 @@ def vocabulary(path: str | None = None) -> Vocabulary:
             data = json.load(fh)
     else:
         data = json.loads(resources.files("claimgraph").joinpath("data/measures.json").read_text("utf-8"))
+    phrases = tuple((m, re.compile(rx, re.I)) for m, rxs in data.get("phrases", {}).items() for rx in rxs)
     return Vocabulary(data["verbs"], data["nouns"], frozenset(data["people"]),
-                      frozenset(data["military_people"]), data.get("families", {}))
+                      frozenset(data["military_people"]), data.get("families", {}), phrases)
 
 
 def head_token(tokens: list[Token]) -> Token:
@@ -51,8 +54,17 @@ def head_token(tokens: list[Token]) -> Token:
     return roots[-1] if roots else tokens[-1]
 
 
+_LEVEL_VERBS = {"rise", "climb", "reach", "stand", "increase", "grow", "jump", "fall", "drop", "hit", "top",
+                "exceed", "surpass", "pass", "soar", "decline", "total", "near", "approach", "mount", "swell"}
+_AMOUNT_OF = {"in", "of", "for", "worth"}
+
+
 def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
-    """The noun a number counts: '15,000 soldiers' → soldiers, '60 percent of shells' → shells."""
+    """The noun a number counts: '15,000 soldiers' → soldiers, '60 percent of shells' → shells,
+    'the death toll rose to 61' → toll, '€1.2 billion in damage' → damage."""
+    level = _level_subject(q)
+    if level is not None:
+        return level
     if q.lower_ in _PERCENT_WORDS or q.lemma_ in _PERCENT_WORDS:
         return _of_object(q) or None
     if q.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and q.head.pos_ in ("NOUN", "PROPN") \
@@ -66,8 +78,29 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
         return q.head.head
     if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in _SCALES and q.lower_ not in _UNIT_WORDS:
         return q
+    # "up to €1.2 billion in damage", "$300 million in aid", "$5 million worth of aid"
+    for child in q.children:
+        if child.dep_ == "prep" and child.lower_ in _AMOUNT_OF and child.i > q.i:
+            obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return _of_object(obj) if obj.lower_ in _TRIM_HEADS else obj
     # "12,000 of them", "5,000 of the troops"
     return _of_object(q)
+
+
+def _level_subject(q: Token) -> Token | None:
+    """'The toll rose to 61', 'casualties reached 200', 'the number stood at 3,000': the subject."""
+    verb = None
+    if q.dep_ == "pobj" and q.head.lower_ in ("to", "at", "above", "past") and q.head.head.pos_ in ("VERB", "AUX"):
+        verb = q.head.head
+    elif q.dep_ in ("dobj", "attr", "npadvmod") and q.head.pos_ in ("VERB", "AUX"):
+        verb = q.head
+    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _of_object(subj) if subj.lemma_.lower() in _TRIM_HEADS else subj
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -133,12 +166,19 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
         own = vocab.nouns.get(noun.lemma_.lower()) or vocab.nouns.get(noun.lower_)
         if own:
             return own
-        # "42 people dead", "100 soldiers wounded"
+        # "42 people dead", "100 soldiers wounded", "15,000 displaced people"
         for child in noun.children:
-            if child.dep_ in ("amod", "acl") and child.i > noun.i:
+            if child.dep_ in ("amod", "acl"):
                 hit = vocab.nouns.get(child.lower_) or vocab.verbs.get(child.lemma_.lower())
                 if hit:
                     return hit
+    if noun is None:
+        # "at least 40 dead", "61 killed", "140 injured": the word right after the number
+        nxt = q.doc[q.i + 1] if q.i + 1 < len(q.doc) else None
+        if nxt is not None and nxt.pos_ in ("ADJ", "VERB", "NOUN"):
+            hit = vocab.nouns.get(nxt.lower_) or (vocab.verbs.get(nxt.lemma_.lower()) if nxt.tag_ == "VBN" else None)
+            if hit:
+                return hit
     verb = governing_verb(noun if noun is not None else q)
     seen = 0
     while verb is not None and seen < 3:
@@ -147,10 +187,12 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
             for child in verb.children:
                 if child.dep_ in ("acomp", "attr") and (hit := vocab.nouns.get(child.lower_)):
                     return hit
-        hit = vocab.verbs.get(lemma)
+        hit = vocab.verbs.get(lemma) or _phrase_measure(verb, vocab)
         if hit:
             if hit == "supplied" and noun is not None and noun.lemma_.lower() in vocab.people:
                 return "deployed"
+            if hit == "supplied" and unit not in ("count", "percent", "ratio"):
+                return "pledged"  # money provided is funding, not goods
             return hit
         # xcomp/conj chains: "preparing to send", "has been killed while fighting"
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp",) and c.pos_ == "VERB"), None)
@@ -164,6 +206,20 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
         return "count"
     if unit not in ("count", "percent", "ratio"):
         return "amount"
+    return None
+
+
+def _phrase_measure(verb: Token, vocab: Vocabulary) -> str | None:
+    """A measure from a predicate's wording: "have been forced out of their homes" → displaced."""
+    if not vocab.phrases:
+        return None
+    text = verb.doc.text[verb.idx:verb.idx + 60]
+    aux = [t for t in verb.lefts if t.dep_ in ("aux", "auxpass")]
+    if aux:  # "were found dead": start from the auxiliary next to the verb
+        text = verb.doc.text[aux[-1].idx:verb.idx + 60]
+    for measure, rx in vocab.phrases:
+        if rx.search(text) or rx.search(verb.doc.text[verb.idx:verb.idx + 60]):
+            return measure
     return None
 
 

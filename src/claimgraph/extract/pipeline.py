@@ -64,18 +64,20 @@ class _Sentence:
 @dataclass(slots=True)
 class _Segment:
     offset: int
-    is_title: bool
+    kind: str
     ents: list[tuple[int, int, str, str]]
     sentences: list[_Sentence]
 
 
-def segments(doc: Document) -> list[tuple[int, int, bool]]:
-    """(start, end, is_title) stretches of a document to read: its title line and body spans."""
-    segs = [(s, e, (s, e) == doc.title_span) for s, e in doc.body]
+def segments(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, kind) stretches of a document to read: "title", "body", and "caption"
+    (debris whose entities and dates are real, though its numbers are not claims)."""
+    segs = [(s, e, "title" if (s, e) == doc.title_span else "body") for s, e in doc.body]
     if doc.title_span and not any(s <= doc.title_span[0] < e for s, e, _ in segs):
-        segs.insert(0, (*doc.title_span, True))
+        segs.insert(0, (*doc.title_span, "title"))
     if not segs:
-        segs = [(0, len(doc.text), False)]
+        segs = [(0, len(doc.text), "body")]
+    segs.extend((d.start, d.end, "caption") for d in doc.debris if d.kind == "caption")
     return segs
 
 
@@ -92,10 +94,13 @@ class Extractor:
         plans: list[list[_Segment]] = [[] for _ in docs]
         tasks = [(doc.text[s:e], (i, s, t)) for i, doc in enumerate(docs) for s, e, t in segments(doc)]
         to_parse: list[tuple[str, _Sentence]] = []
-        for adoc, (i, offset, is_title) in self.fast.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
-            ents = [(offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in adoc.ents
-                    if e.label_ in KEEP]
-            seg = _Segment(offset, is_title, ents, [])
+        for adoc, (i, offset, kind) in self.fast.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
+            ents = [_with_title(docs[i].text, offset + e.start_char, offset + e.end_char, e.label_)
+                    for e in adoc.ents if e.label_ in KEEP]
+            seg = _Segment(offset, kind, ents, [])
+            plans[i].append(seg)
+            if kind == "caption":
+                continue
             for sent in adoc.sents:
                 text = sent.text
                 lead = len(text) - len(text.lstrip())
@@ -106,11 +111,52 @@ class Extractor:
                 seg.sentences.append(item)
                 if NEEDS_PARSE.search(text):
                     to_parse.append((docs[i].text[s0:s1], item))
-            plans[i].append(seg)
         for bdoc, item in self.full.pipe(to_parse, as_tuples=True, batch_size=self.config.batch_size * 4):
             item.parsed = bdoc
         for i, doc in enumerate(docs):
             yield _DocExtraction(doc, self.vocab).run(plans[i])
+
+
+TITLE_WORDS = re.compile(
+    r"\b(President|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Director|General|Chief|Commander|"
+    r"Governor|Mayor|Senator|Ambassador|Chancellor|Premier|Chairman|Chairwoman|Chair|Adviser|Advisor|Admiral|"
+    r"Colonel|Lieutenant|Captain|Sergeant|Representative|Rep\.|Sen\.|Gen\.|Col\.|Judge|Prosecutor|King|Queen|"
+    r"Prince|Pope|Speaker|Leader|Envoy|Commissioner|CEO|Deputy)\b")
+_TITLE_TAIL = re.compile(r"((?:[A-Z][\w.’'&-]*\s+(?:of\s+)?){1,6})$")
+
+
+def _with_title(text: str, s: int, e: int, label: str) -> tuple[int, int, str, str]:
+    """Widen a PERSON mention over the title right before it ("U.S. Defense Secretary Lloyd Austin")."""
+    if label == "PERSON":
+        m = _TITLE_TAIL.search(text, max(0, s - 80), s)
+        if m and m.end() == s and TITLE_WORDS.search(m.group(1)):
+            s = m.start()
+    return s, e, text[s:e], label
+
+
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:(?:also|better|widely)\s+)?(?:known|referred to|designated|called|dubbed)\s+"
+                       r"(?:as\s+)?$|^\s*\(\s*$")
+
+
+def _alias_links(text: str, mentions: Sequence[tuple[int, int, str, str]]) -> list[tuple[str, str]]:
+    """Names given as another's alias: "Hwasong-11, known as KN-23 and KN-24"; "the Journal (WSJ)"."""
+    ms = sorted(mentions)
+    links: list[tuple[str, str]] = []
+    for a, b in zip(ms, ms[1:], strict=False):
+        between = text[a[1]:b[0]]
+        if len(between) < 40 and "\n" not in between and _KNOWN_AS.match(between):
+            links.append((a[2], b[2]))
+            # "… known as KN-23 and KN-24"
+            for c in ms:
+                if c[0] > b[1] and len(text[b[1]:c[0]]) < 8 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
+                                                                               text[b[1]:c[0]]):
+                    links.append((a[2], c[2]))
+                    break
+    return links
+
+
+def _caption_len(doc: Document, seg: _Segment) -> int:
+    return next((d.end - d.start for d in doc.debris if d.start == seg.offset), 0)
 
 
 def _copy_ents(bdoc: Any, start: int, ents: Sequence[tuple[int, int, str, str]]) -> None:
@@ -142,11 +188,15 @@ class _DocExtraction:
 
     def run(self, plan: list[_Segment]) -> Extraction:
         text = self.doc.text
-        lead = next((s for s in plan if not s.is_title), None)
+        lead = next((s for s in plan if s.kind == "body"), None)
         lead_text = text[lead.sentences[0].start:lead.sentences[-1].end] if lead and lead.sentences else ""
         self.relay = attr.document_relay(self.doc.title, lead_text[:600])
         for seg in plan:
             self.mentions.extend(seg.ents)
+            if seg.kind == "caption":
+                self.dates.extend(DateMention(self.doc.id, x.start, x.end, x.value, x.text)
+                                  for x in find_dates(text, self.anchor, seg.offset, seg.offset + _caption_len(self.doc, seg)))
+                continue
             if not seg.sentences:
                 continue
             dates = find_dates(text, self.anchor, seg.sentences[0].start, seg.sentences[-1].end)
@@ -155,17 +205,12 @@ class _DocExtraction:
                 self.sentences.append((sent.start, sent.end))
                 if sent.parsed is not None:
                     _copy_ents(sent.parsed, sent.start, seg.ents)
-                    self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.is_title, dates)
+                    self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.kind == "title", dates)
                 else:
                     self._remember_names(seg.ents, sent.start, sent.end)
                     if not attr.continues(text[sent.start:sent.end]):
                         self.prev = None
-        # captions are debris, but the events they date are real ("… on June 19, 2024")
-        for d in self.doc.debris:
-            if d.kind == "caption":
-                self.dates.extend(DateMention(self.doc.id, x.start, x.end, x.value, x.text)
-                                  for x in find_dates(text, self.anchor, d.start, d.end))
-        entities = group_mentions(self.doc.id, self.mentions)
+        entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         claims = tuple(self._with_subjects(c, entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
         return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
@@ -183,7 +228,7 @@ class _DocExtraction:
         for q in find_quantities(text, s0, s1):
             if any(ws < q.end and q.start < we for ws, we in weapons):
                 continue
-            if any(d.start <= q.start and q.end <= d.end for d in dates):
+            if any(d.start <= q.start and q.end <= d.end for d in dates) or _is_age(text, q):
                 continue
             claim, a = self.claim(sdoc, sent, offset, q, is_title, dates)
             if claim is not None:
@@ -230,7 +275,7 @@ class _DocExtraction:
         if self.relay and not a.via and not (a.source and attr.is_media(a.source.name)):
             if a.source is None or a.source.kind in ("unnamed", "expert"):
                 a = replace(a, via=(self.relay,))
-        time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char)
+        time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
         n = len(self.claims) + 1
         subj = [(offset + t.idx, offset + t.idx + len(t)) for t in _subject_tokens(head, noun)]
         cid = f"{self.doc.id}:c{n}"
@@ -352,8 +397,25 @@ def _trim_counted(s: str) -> str | None:
     return s or None
 
 
-def _nearest_date(q: Quantity, dates: Sequence[Any], *, s0: int, s1: int) -> TimeRef | None:
-    inside = [d for d in dates if s0 <= d.start and d.end <= s1 and d.value]
+_AGE_AFTER = re.compile(r"[-\s]*(?:years?|months?|weeks?|days?)[-\s]+old\b|[-\s]year[-\s]old", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s*$", re.I)
+
+
+def _is_age(text: str, q: Quantity) -> bool:
+    """"a 67-year-old teacher", "aged 34": a person's age, not a figure."""
+    return bool(re.search(r"(?:year|month|week|day)s?[-\s]+old$", text[q.start:q.end], re.I)
+                or _AGE_AFTER.match(text, q.end) or _AGE_BEFORE.search(text, max(0, q.start - 8), q.start))
+
+
+_PERIOD_START = re.compile(r"\b(since|from|starting|beginning|began|start of|onset)\b[^.;]{0,50}$", re.I)
+
+
+def _nearest_date(q: Quantity, dates: Sequence[Any], *, s0: int, s1: int, text: str = "") -> TimeRef | None:
+    """The date in the claim's sentence nearest to its number; a period's start after the number
+    ("$5.5 billion since the war began in February 2022") is not the time the figure is about."""
+    inside = [d for d in dates if s0 <= d.start and d.end <= s1 and d.value
+              and not (text and d.start > q.end
+                       and _PERIOD_START.search(text, max(q.end, d.start - 60), d.start + len(d.text.split()[0])))]
     if not inside:
         return None
     best = min(inside, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))

@@ -507,7 +507,9 @@ def _authors(lines: list[_Line], kinds: list[str | None]) -> tuple[str, ...]:
         target.extend(names)
     out: list[str] = []
     for name in found or later:
-        if name.lower() not in (n.lower() for n in out):
+        # leftovers of a removed date or markup: "the X news desk < >", "Jane Doe |"
+        name = re.sub(r"[\s<>\[\](){}|•·]+$", "", re.sub(r"\s*[<\[({][\s>\])}]*[>\])}]", "", name)).strip(" ,;:-")
+        if name and name.lower() not in (n.lower() for n in out):
             out.append(name)
     return tuple(out)
 
@@ -560,7 +562,7 @@ def _outlet(authors: tuple[str, ...], bylines: list[str], body: list[_Line]) -> 
         outlet = m["outlet"]
         personal = len(outlet.split()) in (2, 3) and not outlet.startswith("The") and not f.ORG_WORDS.search(outlet)
         if not (personal and m["role"].lower().startswith("staff ")):
-            return outlet
+            return re.sub(r"^the\s", "The ", outlet)
     for name in authors[1:]:
         if f.ORG_WORDS.search(name) and not _DESK.match(name):
             return name

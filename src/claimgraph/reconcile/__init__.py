@@ -65,6 +65,10 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _plain(name: str | None) -> str:
+    return " ".join(w for w in (name or "").lower().replace("’", "'").split() if w != "the")
+
+
 def reconcile(documents: Sequence[Document], extractions: Sequence[Extraction]) -> Reconciled:
     """Everything reconcile knows about a corpus, from its documents and their extractions."""
     with _gc_paused():
@@ -77,9 +81,10 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     mentions: dict[str, list[str]] = {}
     for ext in extractions:
         ids = mentions.setdefault(ext.doc, [])
+        own = _plain(docs[ext.doc].outlet) if ext.doc in docs else ""
         for ent in ext.entities:
             gid = index.entity_of.get(ent.id)
-            if gid:
+            if gid and not (own and _plain(index.name(gid)) in own):  # "told the Blaze": not the topic
                 ids.extend([gid] * max(1, len(ent.mentions)))
     doc_freq: Counter[str] = Counter()
     for ids in mentions.values():
@@ -89,6 +94,7 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     ordered = sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or "9999", d.id))
     for doc in ordered:
         story_index.add(doc, mentions.get(doc.id, ()))
+    story_index.consolidate()
     claims = [c for ext in extractions for c in ext.claims]
     story_of = dict(story_index.assignments)
     result = build_figures(claims, docs, index, story_of=story_of)

@@ -171,6 +171,8 @@ def parse_counted(counted: str | None) -> Counted:
     """'North Korean troops killed' -> head troop, measure killed; 'share of X shells' -> head shell."""
     if not counted:
         return Counted(None, frozenset(), (), (), None)
+    if counted.isupper():  # a shouted headline: "200 CASUALTIES"
+        counted = counted.lower()
     toks = tokens(counted)
     cut = _phrase_end(toks)
     names, other = _capital_runs(toks[:cut]), _capital_runs(toks[cut:])
@@ -273,7 +275,7 @@ class Features:
 _YEAR = re.compile(r"^\d{4}$")
 
 
-def claim_features(claim: Claim, index: EntityIndex) -> Features:
+def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None) -> Features:
     q = claim.quantity
     unit, per = split_rate(q.unit, q.per)
     counted = parse_counted(claim.counted)
@@ -290,9 +292,15 @@ def claim_features(claim: Claim, index: EntityIndex) -> Features:
         sig = frozenset(core) if core else frozenset(subject)
     if place and len(sig) > 1:
         sig = sig - {place} or sig
+    # the year a figure is about: a bare year ("in 1959") is exact; a day or month, or the
+    # publication date when the text gives none, is approximate ("~2025" fits 2024 to 2026)
     year = None
     if claim.time and claim.time.value and _YEAR.match(claim.time.value):
         year = claim.time.value
+    elif claim.time and claim.time.value and _YEAR.match(claim.time.value[:4]):
+        year = "~" + claim.time.value[:4]
+    elif doc_date and _YEAR.match(doc_date[:4]):
+        year = "~" + doc_date[:4]
     vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
     low, high, _ = reading_interval(q, unit.factor)
     return Features(measure, unit, per, q.change, head, counted.words, sig, place, year, vague, low, high)

@@ -459,7 +459,20 @@ def _build(records: list[_Record], uf: _UnionFind) -> EntityIndex:
         if len(v) == 1 and k not in surname_sets:
             surnames.setdefault(k, next(iter(v)))
     acronyms = {k: next(iter(v)) for k, v in acronym_sets.items() if len(v) == 1}
+    entities = [_with_surname(e, surnames) for e in entities]
     return EntityIndex(tuple(entities), entity_of, keys, surnames, acronyms, weight)
+
+
+def _with_surname(ent: Entity, surnames: dict[str, str]) -> Entity:
+    """List a person's surname as an alias when no other person in the corpus shares it ("Putin")."""
+    if ent.type != "PERSON" or len(ent.name.split()) < 2:
+        return ent
+    last = ent.name.split()[-1]
+    if len(last) < 3 or "-" in last or not last[0].isupper() or surnames.get(key(last)) != ent.id:
+        return ent
+    if last in ent.aliases:
+        return ent
+    return Entity(ent.id, ent.name, ent.type, (*ent.aliases, last), ent.mentions)
 
 
 def _best(counts: Counter[str]) -> str:

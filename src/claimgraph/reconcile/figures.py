@@ -76,7 +76,8 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     order = sorted(range(len(claims)), key=lambda i: (published(claims[i].doc), claims[i].doc,
                                                      claims[i].start, claims[i].id))
     claims = [claims[i] for i in order]
-    feats = [claim_features(c, index) for c in claims]
+    feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None)
+             for c in claims]
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     clusters = _cluster(feats, stories)
     resolver = resolver or OriginResolver(claims, documents, index)
@@ -97,8 +98,22 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
 # clustering ---------------------------------------------------------------------------------------
 
 def _fits(c: _Cluster, place: str | None, year: str | None) -> bool:
-    return (c.place is None or place is None or c.place == place) and (
-        c.year is None or year is None or c.year == year)
+    return (c.place is None or place is None or c.place == place) and years_fit(c.year, year)
+
+
+def years_fit(a: str | None, b: str | None) -> bool:
+    """Explicit years must be equal; a "~YYYY" (as of publication) fits a year either side."""
+    if a is None or b is None:
+        return True
+    if not a.startswith("~") and not b.startswith("~"):
+        return a == b
+    return abs(int(a.lstrip("~")[:4]) - int(b.lstrip("~")[:4])) <= 1
+
+
+def _merge_year(a: str | None, b: str | None) -> str | None:
+    if a is None or (a.startswith("~") and b is not None and not b.startswith("~")):
+        return b
+    return a
 
 
 def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int]]:
@@ -140,7 +155,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
         else:
             target.core = target.core & sig
             target.place = target.place or place
-            target.year = target.year or year
+            target.year = _merge_year(target.year, year)
         target.members.extend(members)
         for i in members:
             by_words[(stories[i], feats[i].words)].append(target)
@@ -164,7 +179,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
                 target = found[1]
                 found[2][0], found[2][1] = max(lo, found[2][0]), min(hi, found[2][1])
             target.place = target.place or place
-            target.year = target.year or year
+            target.year = _merge_year(target.year, year)
         target.members.extend(members)
     return out
 

@@ -2,9 +2,9 @@
 
 A document joins a story when either
 - its text is a near-copy of a story member's (MinHash over word 3-shingles, banded LSH), or
-- its most-mentioned canonical entities overlap the story's, weighted by rarity
-  (idf over the whole corpus when given, else over the documents seen so far):
-  ``score >= threshold``.
+- the cosine between its most-mentioned canonical entities and the story's entity profile
+  (log counts, a square-rooted idf weight over the whole corpus when given, else over the
+  documents seen so far) is at least ``threshold``.
 Syndicated copies (``duplicate_of``) join their original's story directly.
 
 Candidates come from LSH buckets and entity postings (newest stories first, capped), so each
@@ -35,6 +35,12 @@ _TITLE_STOP = frozenset("a an the of to in on for and or with by at from as is a
                         "who will has have had not".split())
 
 
+_STOP = frozenset("also been were would could should which there their they them this those these than then "
+                  "when where while what whom your from have says said told after before other over into about "
+                  "more most some such only very just like year years week weeks day days month months people "
+                  "percent million billion thousand according report reported reports officials official".split())
+
+
 @dataclass(slots=True)
 class _Story:
     id: str
@@ -42,6 +48,9 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)
     top: frozenset[str] = frozenset()
     titles: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    profile: dict[str, float] = field(default_factory=dict)  # cached TF-IDF of ``words``
+    profile_norm: float = 0.0
 
 
 class StoryIndex:
@@ -50,7 +59,7 @@ class StoryIndex:
     ``entity_ids`` may repeat an id once per mention; the most mentioned ones count.
     """
 
-    def __init__(self, *, threshold: float = 0.5, top_k: int = 6, num_perm: int = 64, bands: int = 16,
+    def __init__(self, *, threshold: float = 0.2, text_threshold: float = 0.1, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
                  doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
         self.threshold = threshold
@@ -64,6 +73,7 @@ class StoryIndex:
         self._rows = num_perm // bands
         self._buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
         self._stories: list[_Story] = []
+        self._made = 0
         self._by_id: dict[str, _Story] = {}
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, list[_Story]] = defaultdict(list)
@@ -71,6 +81,9 @@ class StoryIndex:
         self._df: Counter[str] = Counter(doc_freq or {})
         self._n = n_docs
         self._fixed_df = doc_freq is not None
+        self._word_df: Counter[str] = Counter()
+        self._word_postings: dict[str, list[_Story]] = defaultdict(list)
+        self.text_threshold = text_threshold
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -88,13 +101,16 @@ class StoryIndex:
         signature = self._signature(doc)
         if story is None and signature is not None:
             story = self._near_copy(signature)
-        if story is None and top:
-            story = self._by_entities(top)
+        words = self._words(doc)
+        if story is None and (top or words):
+            story = self._best_story(counts, top, words)
         if story is None:
-            story = _Story(f"s{len(self._stories) + 1}")
+            self._made += 1
+            story = _Story(f"s{self._made}")
             self._stories.append(story)
             self._by_id[story.id] = story
         self._join(story, doc, counts, signature)
+        self._join_words(story, words)
         return story.id
 
     def story_of(self, doc_id: str) -> str | None:
@@ -105,7 +121,38 @@ class StoryIndex:
         return self._story_of
 
     def stories(self) -> tuple[Story, ...]:
+        self.consolidate()
         return tuple(Story(s.id, self._label(s), tuple(s.docs)) for s in self._stories)
+
+    def consolidate(self) -> int:
+        """Fold each story into a larger one it resembles, now that their profiles are richer.
+
+        An early article can start a story of its own before the main story has gathered the
+        entities and words they share; a pass over the small stories, smallest first, fixes
+        that. Returns how many stories were folded."""
+        folded = 0
+        for small in sorted(self._stories, key=lambda st: (len(st.docs), st.id)):
+            if small.id not in self._by_id:
+                continue
+            top = [e for e, _ in small.entities.most_common(self.top_k)]
+            target = self._best_story(small.entities, top, small.words, exclude=small.id)
+            if target is None or len(target.docs) < len(small.docs):
+                continue
+            for doc_id in small.docs:
+                target.docs.append(doc_id)
+                self._story_of[doc_id] = target.id
+            target.entities.update(small.entities)
+            target.words.update(small.words)
+            target.titles.update(small.titles)
+            self._refresh_profile(target)
+            new_top = frozenset(e for e, _ in target.entities.most_common(2 * self.top_k))
+            for e in new_top - target.top:
+                self._postings[e].append(target)
+            target.top = new_top
+            self._stories.remove(small)
+            del self._by_id[small.id]
+            folded += 1
+        return folded
 
     # internals ----------------------------------------------------------------------------------
     def _signature(self, doc: Document) -> np.ndarray | None:
@@ -136,25 +183,85 @@ class StoryIndex:
         return self._by_id[self._story_of[doc_id]]
 
     def _weight(self, e: str) -> float:
-        return 1.0 + math.log((1 + self._n) / (1 + self._df[e]))
+        # a gentle rarity weight: in a corpus about one event its main entities are everywhere,
+        # and they are exactly what ties the documents together
+        return math.sqrt(1.0 + math.log((1 + self._n) / (1 + self._df[e])))
 
-    def _by_entities(self, top: list[str]) -> _Story | None:
-        seen: dict[str, _Story] = {}
-        for e in sorted(top, key=lambda e: (self._df[e], e))[:4]:  # the rarest say the most
-            for s in self._postings.get(e, ())[-16:]:
-                seen[s.id] = s
+    def _candidates(self, top: list[str], vec: dict[str, float], limit: int = 10) -> dict[str, _Story]:
+        """The stories sharing the most entity and word postings with a document."""
+        hits: Counter[str] = Counter()
+        by_id: dict[str, _Story] = {}
+        for e in top:
+            for st in self._postings.get(e, ())[-16:]:
+                hits[st.id] += 2
+                by_id[st.id] = st
+        for w in vec:
+            for st in self._word_postings.get(w, ())[-8:]:
+                hits[st.id] += 1
+                by_id[st.id] = st
+        return {k: by_id[k] for k, _ in hits.most_common(limit)}
+
+    def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
+                    exclude: str | None = None) -> _Story | None:
+        """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
+
+        A document joins when either similarity clears its threshold, or both together clear
+        their sum: entities tie short articles about one event (the dam, the towns), words tie
+        articles whose named entities differ."""
+        vec = self._tfidf(words, 40)
+        seen = {k: st for k, st in self._candidates(top, vec).items() if k != exclude and k in self._by_id}
         if not seen:
             return None
-        weights = {e: self._weight(e) for e in top}
-        total = sum(weights.values())
+        ent_vec = {e: math.log1p(counts[e]) * self._weight(e) for e in top}
+        ent_norm = math.sqrt(sum(v * v for v in ent_vec.values()))
+        word_norm = math.sqrt(sum(v * v for v in vec.values()))
         best: tuple[float, int, str] | None = None
         best_story = None
-        for s in seen.values():
-            score = sum(weights[e] for e in s.top.intersection(weights)) / total
-            cand = (score, len(s.docs), s.id)
-            if score >= self.threshold and (best is None or cand > best):
-                best, best_story = cand, s
+        for st in seen.values():
+            prof = {e: math.log1p(st.entities[e]) * self._weight(e) for e in st.top}
+            denom = ent_norm * math.sqrt(sum(v * v for v in prof.values()))
+            ent = sum(v * prof.get(e, 0.0) for e, v in ent_vec.items()) / denom if denom else 0.0
+            if not st.profile:
+                self._refresh_profile(st)
+            denom = word_norm * st.profile_norm
+            text = sum(v * st.profile.get(w, 0.0) for w, v in vec.items()) / denom if denom else 0.0
+            if not (ent >= self.threshold or text >= self.text_threshold
+                    or ent + text >= 0.75 * (self.threshold + self.text_threshold)):
+                continue
+            cand = (ent + text, len(st.docs), st.id)
+            if best is None or cand > best:
+                best, best_story = cand, st
         return best_story
+
+    def _words(self, doc: Document) -> Counter[str]:
+        text = " ".join(doc.text[a:b] for a, b in doc.body) if doc.body else doc.text
+        words = Counter(w for w in _WORD.findall(text.lower())[: self.max_words]
+                        if len(w) > 3 and not w.isdigit() and w not in _TITLE_STOP and w not in _STOP)
+        self._n_words = getattr(self, "_n_words", 0) + 1
+        self._word_df.update(words.keys())
+        return words
+
+    def _idf(self, w: str) -> float:
+        return math.log((1 + self._n_words) / (1 + self._word_df[w])) + 1.0
+
+    def _tfidf(self, counts: Counter[str], limit: int) -> dict[str, float]:
+        vec = {w: math.log1p(c) * self._idf(w) for w, c in counts.items()}
+        return dict(sorted(vec.items(), key=lambda kv: -kv[1])[:limit])
+
+    def _refresh_profile(self, story: _Story) -> None:
+        story.profile = self._tfidf(story.words, 80)
+        story.profile_norm = math.sqrt(sum(v * v for v in story.profile.values()))
+
+    def _join_words(self, story: _Story, words: Counter[str]) -> None:
+        story.words.update(words)
+        if len(story.words) > 400:  # keep the profile small: its most frequent words
+            story.words = Counter(dict(story.words.most_common(300)))
+        n = len(story.docs)
+        if n <= 8 or n & (n - 1) == 0 or n % 64 == 0:  # refresh now and then, as for entities
+            self._refresh_profile(story)
+        for w in self._tfidf(words, 40):
+            if not self._word_postings[w] or self._word_postings[w][-1] is not story:
+                self._word_postings[w].append(story)
 
     def _join(self, story: _Story, doc: Document, counts: Counter[str], signature: np.ndarray | None) -> None:
         story.docs.append(doc.id)
