@@ -84,7 +84,8 @@ class Ledger:
         return str(d.get("outlet") or d.get("title") or doc_id)
 
     def published(self, claim: Row) -> str | None:
-        return (self.docs.get(claim.get("doc") or "") or {}).get("published")
+        doc = self.docs.get(claim.get("doc") or "") or {}
+        return doc.get("published") or doc.get("published_assumed")  # stated, else the manifest's date
 
     def figure_claims(self, fig: Row) -> list[Row]:
         """A figure's claims (those present), in report order: by publication date, then document."""

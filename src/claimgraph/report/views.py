@@ -60,7 +60,7 @@ def document_view(ledger: Ledger, doc: Row, links: Links) -> dict[str, Any]:
     dup = doc.get("duplicate_of")
     return {
         "doc": doc, "id": doc["id"], "href": links.document(doc["id"]), "title": doc.get("title") or doc["id"],
-        "outlet": doc.get("outlet"), "published": fmt_date(doc.get("published")), "url": doc.get("url"),
+        "outlet": doc.get("outlet"), "published": fmt_date(doc.get("published") or doc.get("published_assumed")), "url": doc.get("url"),
         "authors": list(doc.get("authors") or ()),
         "duplicate_of": dup, "duplicate_href": links.document(dup) if dup else None,
         "html": document_html(ledger, doc, links), "claims": len(claims),
@@ -97,7 +97,7 @@ def summary(ledger: Ledger) -> dict[str, Any]:
     verdicts: dict[str, int] = defaultdict(int)
     for f in ledger.figures.values():
         verdicts[f.get("verdict") or "single_source"] += 1
-    days = [d for d in (parse_day(x.get("published")) for x in ledger.docs.values()) if d is not None]
+    days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in ledger.docs.values()) if d is not None]
     return {
         "documents": len(ledger.docs), "claims": len(ledger.claims), "figures": len(ledger.figures),
         "conflicts": verdicts.get("conflict", 0), "stories": len(ledger.export.get("stories") or ()),
@@ -111,7 +111,7 @@ def section_views(ledger: Ledger, links: Links) -> list[dict[str, Any]]:
     out = []
     for sec in ledger.sections():
         claims = [c for d in sec.documents for c in ledger.doc_items("claims", d["id"])]
-        days = [d for d in (parse_day(x.get("published")) for x in sec.documents) if d is not None]
+        days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in sec.documents) if d is not None]
         out.append({
             "id": sec.id, "label": sec.label,
             "figures": [figure_view(ledger, f, links) for f in sec.figures],
