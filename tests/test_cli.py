@@ -126,3 +126,23 @@ def test_stdin_and_figures_listing(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "o.json").read_text())["documents"][0]["id"] == "stdin"
     code, output = run("figures", "--db", db, "--json")
     assert code == 0 and '"verdict": "single_source"' in output
+
+
+def test_a_failing_document_is_reported_and_the_rest_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.extract import pipeline
+
+    real = pipeline._DocExtraction.run
+
+    def flaky(self: pipeline._DocExtraction, plan: list) -> object:
+        if self.doc.id == "bad":
+            raise ValueError("boom")
+        return real(self, plan)
+
+    monkeypatch.setattr(pipeline._DocExtraction, "run", flaky)
+    (tmp_path / "bad.txt").write_text("About 3,000 people fled the town, officials said.\n")
+    (tmp_path / "good.txt").write_text("At least 12 people died in the flood, the mayor said.\n")
+    out = tmp_path / "o.json"
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--db", str(tmp_path / "x.db"), "--json", str(out)])
+    assert result.exit_code == 1 and "bad: extraction failed (ValueError: boom)" in result.output
+    data = json.loads(out.read_text())
+    assert [c["doc"] for c in data["claims"]] == ["good"]

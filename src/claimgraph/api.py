@@ -86,7 +86,8 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
     return store.documents(result.documents)
 
 
-def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200) -> int:
+def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200,
+            result: RunResult | None = None) -> int:
     """Extract every stored document that has no current extraction; one transaction per batch.
 
     With ``n_process`` > 1 and enough documents, a pool of worker processes (each
@@ -113,6 +114,8 @@ def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batc
             results = []
             for ex in run(docs):
                 results.append(ex)
+                if ex.errors and result is not None:
+                    result.errors.extend(ClaimgraphError(e, input=ex.doc) for e in ex.errors)
                 done += 1
                 progress("extract", done, len(pending))
             store.save_extractions(results, version)
@@ -147,7 +150,7 @@ def analyze(inputs: Sequence[str], store: Store, *, config: RunConfig, progress:
     except ClaimgraphError as exc:
         result.errors.append(exc)
         return result
-    extract(store, config=config, progress=progress)
+    extract(store, config=config, progress=progress, result=result)
     reconcile(store)
     result.export = export(store, result.documents)
     return result

@@ -161,6 +161,7 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    errors: tuple[str, ...] = ()  # why part of the extraction failed, if it did
 
 
 @dataclass(frozen=True, slots=True)

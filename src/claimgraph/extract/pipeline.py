@@ -114,7 +114,10 @@ class Extractor:
         for bdoc, item in self.full.pipe(to_parse, as_tuples=True, batch_size=self.config.batch_size * 4):
             item.parsed = bdoc
         for i, doc in enumerate(docs):
-            yield _DocExtraction(doc, self.vocab).run(plans[i])
+            try:
+                yield _DocExtraction(doc, self.vocab).run(plans[i])
+            except Exception as exc:  # one odd document must not stop a corpus; say what failed
+                yield Extraction(doc.id, errors=(f"extraction failed ({exc.__class__.__name__}: {exc})",))
 
 
 TITLE_WORDS = re.compile(
