@@ -59,7 +59,7 @@ class StoryIndex:
     ``entity_ids`` may repeat an id once per mention; the most mentioned ones count.
     """
 
-    def __init__(self, *, threshold: float = 0.2, text_threshold: float = 0.1, top_k: int = 8, num_perm: int = 64, bands: int = 16,
+    def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
                  doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
         self.threshold = threshold
@@ -84,6 +84,7 @@ class StoryIndex:
         self._word_df: Counter[str] = Counter()
         self._word_postings: dict[str, list[_Story]] = defaultdict(list)
         self.text_threshold = text_threshold
+        self.fold_max = fold_max
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -125,17 +126,19 @@ class StoryIndex:
         return tuple(Story(s.id, self._label(s), tuple(s.docs)) for s in self._stories)
 
     def consolidate(self) -> int:
-        """Fold each story into a larger one it resembles, now that their profiles are richer.
+        """Fold each small story (``fold_max`` documents or fewer) into a larger one it
+        resembles, now that the larger one's profile is richer.
 
         An early article can start a story of its own before the main story has gathered the
         entities and words they share; a pass over the small stories, smallest first, fixes
         that. Returns how many stories were folded."""
         folded = 0
         for small in sorted(self._stories, key=lambda st: (len(st.docs), st.id)):
-            if small.id not in self._by_id:
+            if small.id not in self._by_id or len(small.docs) > self.fold_max:
                 continue
             top = [e for e, _ in small.entities.most_common(self.top_k)]
-            target = self._best_story(small.entities, top, small.words, exclude=small.id)
+            target = self._best_story(small.entities, top, small.words, exclude=small.id,
+                                      loose=len(small.docs) <= 1)
             if target is None or len(target.docs) < len(small.docs):
                 continue
             for doc_id in small.docs:
@@ -187,6 +190,14 @@ class StoryIndex:
         # and they are exactly what ties the documents together
         return math.sqrt(1.0 + math.log((1 + self._n) / (1 + self._df[e])))
 
+    def _joins(self, ent: float, text: float, *, loose: bool = False) -> bool:
+        """Both signals moderately, or one of them strongly; ``loose``: either one moderately
+        (for a stray document, where the alternative is a story of its own)."""
+        if loose:
+            return ent >= self.threshold or text >= 1.4 * self.text_threshold
+        return (ent >= self.threshold and text >= self.text_threshold) or ent >= 2 * self.threshold \
+            or text >= 2.5 * self.text_threshold
+
     def _candidates(self, top: list[str], vec: dict[str, float], limit: int = 10) -> dict[str, _Story]:
         """The stories sharing the most entity and word postings with a document."""
         hits: Counter[str] = Counter()
@@ -202,7 +213,7 @@ class StoryIndex:
         return {k: by_id[k] for k, _ in hits.most_common(limit)}
 
     def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
-                    exclude: str | None = None) -> _Story | None:
+                    exclude: str | None = None, loose: bool = False) -> _Story | None:
         """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
 
         A document joins when either similarity clears its threshold, or both together clear
@@ -225,8 +236,7 @@ class StoryIndex:
                 self._refresh_profile(st)
             denom = word_norm * st.profile_norm
             text = sum(v * st.profile.get(w, 0.0) for w, v in vec.items()) / denom if denom else 0.0
-            if not (ent >= self.threshold or text >= self.text_threshold
-                    or ent + text >= 0.75 * (self.threshold + self.text_threshold)):
+            if not self._joins(ent, text, loose=loose):
                 continue
             cand = (ent + text, len(st.docs), st.id)
             if best is None or cand > best:
