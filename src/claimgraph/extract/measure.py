@@ -28,6 +28,7 @@ class Vocabulary:
     military: frozenset[str]
     families: dict[str, str]
     phrases: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    money_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -40,7 +41,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         data = json.loads(resources.files("claimgraph").joinpath("data/measures.json").read_text("utf-8"))
     phrases = tuple((m, re.compile(rx, re.I)) for m, rxs in data.get("phrases", {}).items() for rx in rxs)
     return Vocabulary(data["verbs"], data["nouns"], frozenset(data["people"]),
-                      frozenset(data["military_people"]), data.get("families", {}), phrases)
+                      frozenset(data["military_people"]), data.get("families", {}), phrases,
+                      frozenset(data.get("money_nouns", ())))
 
 
 def head_token(tokens: list[Token]) -> Token:
@@ -55,8 +57,17 @@ def head_token(tokens: list[Token]) -> Token:
 
 
 _LEVEL_VERBS = {"rise", "climb", "reach", "stand", "increase", "grow", "jump", "fall", "drop", "hit", "top",
-                "exceed", "surpass", "pass", "soar", "decline", "total", "near", "approach", "mount", "swell"}
+                "exceed", "surpass", "pass", "soar", "decline", "total", "near", "approach", "mount", "swell",
+                "slow", "ease", "accelerate", "edge", "dip", "plunge", "slump", "sink", "shrink", "tumble",
+                "decrease", "rebound", "remain", "hover", "double", "triple", "surge", "slide", "narrow", "widen"}
+# "raised its key rate to 5.25 percent", "bringing the toll to 94": the object is what the number measures
+_SETTING_VERBS = {"raise", "lift", "lower", "cut", "reduce", "increase", "boost", "bring", "push", "revise", "take",
+                  "slash", "hike", "trim", "put", "set"}
+# "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
+_VALUING_VERBS = {"put", "estimate", "peg", "place", "value", "set", "assess", "fix", "calculate", "count", "tally",
+                  "forecast", "project", "see", "price"}
 _AMOUNT_OF = {"in", "of", "for", "worth"}
+_GENERIC_UNITS = {"units", "unit", "tonnes", "tons", "barrels", "pieces", "items", "doses", "rounds"}
 
 
 def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
@@ -72,18 +83,28 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
         noun = q.head
         if noun.lemma_ in _TRIM_HEADS or noun.lower_ in _TRIM_HEADS:
             return _of_object(noun) or noun
+        # "shipments fell to 289 million units": a bare unit word counts the level's subject
+        if noun.lower_ in _GENERIC_UNITS and not _of_object(noun):
+            return _level_subject(noun) or noun
         return noun
     # "a range of about 430 miles", "damage of up to €1.2 billion": the noun the amount belongs to
     if q.dep_ == "pobj" and q.head.lower_ == "of" and q.head.head.pos_ in ("NOUN", "PROPN"):
         return q.head.head
-    if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in _SCALES and q.lower_ not in _UNIT_WORDS:
-        return q
-    # "up to €1.2 billion in damage", "$300 million in aid", "$5 million worth of aid"
+    # "up to €1.2 billion in damage", "$300 million in aid", "56 gigawatts of solar capacity"
     for child in q.children:
         if child.dep_ == "prep" and child.lower_ in _AMOUNT_OF and child.i > q.i:
             obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None:
                 return _of_object(obj) if obj.lower_ in _TRIM_HEADS else obj
+    # "announced 200 billion yen in relief spending": the 'in' the parser hung on the verb
+    if q.dep_ == "dobj":
+        for child in q.head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "worth") and child.i == q.right_edge.i + 1:
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+                if obj is not None:
+                    return _trimmed(obj)
+    if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in _SCALES and q.lower_ not in _UNIT_WORDS:
+        return q
     # "12,000 of them", "5,000 of the troops"
     return _of_object(q)
 
@@ -91,23 +112,42 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
 def _level_subject(q: Token) -> Token | None:
     """'The toll rose to 61', 'casualties reached 200', 'the number stood at 3,000': the subject."""
     verb = None
-    if q.dep_ == "pobj" and q.head.lower_ in ("to", "at", "above", "past") and q.head.head.pos_ in ("VERB", "AUX"):
+    prep = q.head.lower_ if q.dep_ == "pobj" else None
+    if prep in ("to", "at", "above", "past") and q.head.head.pos_ in ("VERB", "AUX"):
         verb = q.head.head
     elif q.dep_ in ("dobj", "attr", "npadvmod") and q.head.pos_ in ("VERB", "AUX"):
         verb = q.head
-    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS:
+    elif prep == "at" and q.head.head.dep_ == "dobj" and q.head.head.head.lemma_.lower() in _VALUING_VERBS:
+        return _trimmed(q.head.head)  # "estimate the company's losses at $800 million"
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is not None and (prep == "to" and lemma in _SETTING_VERBS or prep == "at" and lemma in _VALUING_VERBS):
+        return _trimmed(obj)
+    # "Turnout was 64 percent", "the toll is 61"
+    if lemma not in _LEVEL_VERBS and not (lemma == "be" and q.dep_ == "attr"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+    # "Spending on health will reach £190 billion": a gerund subject is a noun
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") and subj.tag_ != "VBG":
         return None
-    return _of_object(subj) if subj.lemma_.lower() in _TRIM_HEADS else subj
+    return _trimmed(subj)
+
+
+def _trimmed(noun: Token) -> Token:
+    """'the number of dead' → dead; 'the total' with nothing after it stays."""
+    if noun.lemma_.lower() in _TRIM_HEADS or noun.lower_ in _TRIM_HEADS:
+        return _of_object(noun) or noun
+    return noun
 
 
 def _of_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "the number of dead": an adjective used as a noun
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                     return obj
     return None
 
@@ -153,7 +193,7 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX") and cur is not tok:
             return cur
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
     return None
@@ -163,15 +203,22 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
     """The measure class: the noun's own measure (casualties, range), else its predicate's
     (killed, supplied), else a default (military people → deployed, money → paid)."""
     if noun is not None:
-        own = vocab.nouns.get(noun.lemma_.lower()) or vocab.nouns.get(noun.lower_)
-        if own:
+        # the word as written first: "shares" (stock) is not "share" (proportion)
+        own = vocab.nouns.get(noun.lower_) or vocab.nouns.get(noun.lemma_.lower())
+        if own and not (noun.lemma_.lower() in vocab.money_nouns and unit not in _money_units()):
             return own
-        # "42 people dead", "100 soldiers wounded", "15,000 displaced people"
+        # "42 people dead", "100 soldiers wounded", "15,000 displaced people", "Displaced count passes 15,000"
         for child in noun.children:
-            if child.dep_ in ("amod", "acl"):
+            if child.dep_ in ("amod", "acl") or child.dep_ == "compound" and child.tag_ in ("VBN", "JJ"):
                 hit = vocab.nouns.get(child.lower_) or vocab.verbs.get(child.lemma_.lower())
                 if hit:
                     return hit
+        # "the evacuation of 14,000 villagers", "the release of 900 detainees"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            owner = noun.head.head
+            hit = vocab.nouns.get(owner.lower_) or vocab.nouns.get(owner.lemma_.lower())
+            if hit:
+                return hit
     if noun is None:
         # "at least 40 dead", "61 killed", "140 injured": the word right after the number
         nxt = q.doc[q.i + 1] if q.i + 1 < len(q.doc) else None
@@ -179,25 +226,12 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
             hit = vocab.nouns.get(nxt.lower_) or (vocab.verbs.get(nxt.lemma_.lower()) if nxt.tag_ == "VBN" else None)
             if hit:
                 return hit
-    verb = governing_verb(noun if noun is not None else q)
-    seen = 0
-    while verb is not None and seen < 3:
-        lemma = verb.lemma_.lower()
-        if lemma == "be":
-            for child in verb.children:
-                if child.dep_ in ("acomp", "attr") and (hit := vocab.nouns.get(child.lower_)):
-                    return hit
-        hit = vocab.verbs.get(lemma) or _phrase_measure(verb, vocab)
+    for verb in _predicates(noun if noun is not None else q):
+        hit = _verb_measure(verb, noun, vocab=vocab, unit=unit)
         if hit:
-            if hit == "supplied" and noun is not None and noun.lemma_.lower() in vocab.people:
-                return "deployed"
-            if hit == "supplied" and unit not in ("count", "percent", "ratio"):
-                return "pledged"  # money provided is funding, not goods
             return hit
-        # xcomp/conj chains: "preparing to send", "has been killed while fighting"
-        nxt = next((c for c in verb.children if c.dep_ in ("xcomp",) and c.pos_ == "VERB"), None)
-        verb = nxt
-        seen += 1
+    if _changed_by(q):
+        return "change"  # "sea levels could rise by up to 1 metre"
     if noun is not None:
         lemma = noun.lemma_.lower()
         if lemma in vocab.military or noun.lower_ in vocab.military:
@@ -207,6 +241,78 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
     if unit not in ("count", "percent", "ratio"):
         return "amount"
     return None
+
+
+def _predicates(tok: Token) -> list[Token]:
+    """The verbs a noun's measure may come from: its own predicate, and, when that is a reduced
+    relative ("57 people trapped under the rubble"), the verb the noun is an argument of."""
+    first = governing_verb(tok)
+    out = [first] if first is not None else []
+    if first is not None and first.head.i == tok.i and first.dep_ in ("acl", "relcl"):
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                out.append(cur)
+                break
+    return out
+
+
+def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) -> str | None:
+    seen = 0
+    cur: Token | None = verb
+    while cur is not None and seen < 3:
+        verb = cur
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            # "the toll is high", "left 120,000 people homeless"
+            if child.dep_ in ("acomp", "attr", "oprd") and (lemma == "be" or child.dep_ == "oprd") \
+                    and (hit := vocab.nouns.get(child.lower_)):
+                return hit
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        # the written form too, where the lemmatiser slips ("fined" -> "fin")
+        hit = (particle and vocab.verbs.get(f"{lemma} {particle}")) or vocab.verbs.get(lemma) \
+            or vocab.verbs.get(verb.lower_) or _phrase_measure(verb, vocab)
+        if hit:
+            if hit == "supplied" and noun is not None and noun.lemma_.lower() in vocab.people:
+                return "deployed"
+            if hit == "supplied" and unit in _money_units():
+                return "pledged"  # money provided is funding, not goods
+            if unit in _DISTANCE_UNITS and lemma in _RANGE_VERBS:
+                return "range"
+            return hit
+        if unit in _DISTANCE_UNITS and lemma in _RANGE_VERBS:
+            return "range"  # "the missile could travel up to 2,000 kilometres"
+        # xcomp/conj chains: "preparing to send", "has been killed while fighting"
+        cur = next((c for c in verb.children if c.dep_ in ("xcomp",) and c.pos_ == "VERB"), None)
+        seen += 1
+    return None
+
+
+_DISTANCE_UNITS = {"km", "mile", "nautical_mile"}
+_RANGE_VERBS = {"travel", "fly", "reach", "strike", "hit", "cover", "range"}
+_CHANGE_VERBS = _LEVEL_VERBS - {"stand", "reach", "hit", "top", "total", "near", "approach", "remain", "hover",
+                                "exceed", "surpass", "pass"}
+
+
+def _changed_by(q: Token) -> bool:
+    """A number after 'by' on a verb of change ("rise by up to 1 metre") is a change, not a level."""
+    cur = q
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "by":
+            return cur.head.head.lemma_.lower() in _CHANGE_VERBS
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+@cache
+def _money_units() -> frozenset[str]:
+    data = json.loads(resources.files("claimgraph").joinpath("data/units.json").read_text("utf-8"))
+    return frozenset(k for part in ("currencies", "subunits") for k in data.get(part, {}) if not k.startswith("_"))
 
 
 def _phrase_measure(verb: Token, vocab: Vocabulary) -> str | None:
