@@ -191,7 +191,7 @@ def governing_verb(tok: Token) -> Token | None:
             return child
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
             return cur
         if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None

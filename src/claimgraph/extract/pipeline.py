@@ -242,7 +242,7 @@ class _DocExtraction:
             if src is None and self.quotes and self.quotes[-1][1] >= qs - 3:
                 src = self.quotes[-1][2]
             self.quotes.append((qs, qe, src))
-        self._remember(sent)
+        self._remember(sent, offset)
         if sent_attr is not None and sent_attr.source is not None:
             self.prev = sent_attr
         elif not attr.continues(sent.text):
@@ -268,7 +268,7 @@ class _DocExtraction:
         measure = measure_of(head, noun if noun is not None and noun.i not in ids else None, vocab=self.vocab,
                              unit=q.unit)
         if q.unit in ("percent", "ratio") and not q.change:
-            measure = "share"
+            measure = _percent_measure(noun, ids, self.vocab)
         if q.change and measure in (None, "count"):
             measure = "change"
         a, _ = attr.attribute(head, sent, self.resolve)
@@ -289,16 +289,23 @@ class _DocExtraction:
         )
         return claim, a
 
-    def _remember(self, sent: Any) -> None:
-        """Track the last named person and the last source, for pronouns ("he said")."""
+    def _remember(self, sent: Any, offset: int) -> None:
+        """Track the last named person and the last source, for pronouns ("he said");
+        words inside a quotation are the speaker's, not the article's."""
+        quoted = [(s - offset, e - offset) for s, e, _ in self.quotes]
+
+        def inside(tok: Any) -> bool:
+            return any(s <= tok.idx < e for s, e in quoted)
+
         for ent in sent.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not inside(ent.root):
                 src = attr.make_source(ent.root, {})
                 if src is not None:
                     self.resolve["person"] = src
                     self.resolve["any"] = src
         for tok in sent:
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in attr.REPORTING and tok.lower_ not in attr.PRONOUNS:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in attr.REPORTING and tok.lower_ not in attr.PRONOUNS \
+                    and not inside(tok):
                 src = attr.make_source(tok, {})
                 if src is not None:
                     self.resolve["any"] = src
@@ -338,7 +345,7 @@ def _participant(tok: Any) -> Iterable[Any]:
     """Tokens of a verb's participant, resolving relative pronouns and "it"/"they"."""
     if tok.lower_ in _RELATIVE:
         cur = tok.head
-        while cur.dep_ not in ("relcl",) and cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj"):
+        while cur.dep_ not in ("relcl",) and cur.head.i != cur.i and cur.dep_ in ("xcomp", "ccomp", "conj"):
             cur = cur.head
         if cur.dep_ == "relcl":
             yield from _noun_tokens(cur.head, preps=False)
@@ -361,7 +368,7 @@ def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
     yield from _noun_tokens(anchor)
     verb = anchor
     for _ in range(4):
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -371,16 +378,16 @@ def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
     # a verb without its own subject takes it from the verb it complements ("is estimated to have accumulated")
     holder = verb
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) or holder.head is holder:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) or holder.head.i == holder.i:
             break
         if holder.dep_ not in ("xcomp", "conj", "advcl"):
             break
         holder = holder.head
     for child in holder.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child is not anchor:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i:
             yield from _participant(child)
     for child in verb.children:
-        if child is anchor or child.i in {t.i for t in anchor.subtree}:
+        if child.i in {t.i for t in anchor.subtree}:
             continue
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
             yield from _participant(child)
@@ -392,6 +399,19 @@ def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
                     for inner in obj.children:
                         if inner.dep_ == "pobj":
                             yield from _noun_tokens(inner)
+
+
+def _percent_measure(noun: Any, ids: set[int], vocab: Any) -> str:
+    """A percentage is a share of something ("60 percent of the shells"), unless it is the level
+    of a rate the noun names ("turnout was 64 percent", "inflation rose to 5.2 percent")."""
+    if noun is None or noun.i in ids or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        return "share"
+    own = vocab.nouns.get(noun.lemma_.lower()) or vocab.nouns.get(noun.lower_)
+    return own if own in RATE_MEASURES else "share"
+
+
+RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "interest", "approval", "support",
+                 "occupancy", "capacity", "literacy", "poverty", "vaccinated", "tax"}
 
 
 def _trim_counted(s: str) -> str | None:
