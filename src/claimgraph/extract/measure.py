@@ -66,6 +66,10 @@ _SETTING_VERBS = {"raise", "lift", "lower", "cut", "reduce", "increase", "boost"
 # "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
 _VALUING_VERBS = {"put", "estimate", "peg", "place", "value", "set", "assess", "fix", "calculate", "count", "tally",
                   "forecast", "project", "see", "price"}
+_TEMPORAL = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "period",
+             "time", "quarter", "morning", "evening", "night", "spring", "summer", "autumn", "fall", "winter"}
 _AMOUNT_OF = {"in", "of", "for", "worth"}
 _GENERIC_UNITS = {"units", "unit", "tonnes", "tons", "barrels", "pieces", "items", "doses", "rounds"}
 
@@ -93,14 +97,16 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
     # "up to €1.2 billion in damage", "$300 million in aid", "56 gigawatts of solar capacity"
     for child in q.children:
         if child.dep_ == "prep" and child.lower_ in _AMOUNT_OF and child.i > q.i:
-            obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+            obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+                        and o.ent_type_ not in ("DATE", "TIME") and o.lower_ not in _TEMPORAL), None)
             if obj is not None:
                 return _of_object(obj) if obj.lower_ in _TRIM_HEADS else obj
     # "announced 200 billion yen in relief spending": the 'in' the parser hung on the verb
     if q.dep_ == "dobj":
         for child in q.head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "worth") and child.i == q.right_edge.i + 1:
-                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+                            and o.lower_ not in _TEMPORAL), None)
                 if obj is not None:
                     return _trimmed(obj)
     if q.pos_ in ("NOUN", "PROPN") and q.lower_ not in _SCALES and q.lower_ not in _UNIT_WORDS:
@@ -232,14 +238,15 @@ def measure_of(q: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) ->
             return hit
     if _changed_by(q):
         return "change"  # "sea levels could rise by up to 1 metre"
-    if noun is not None:
+    money = unit not in ("count", "percent", "ratio")
+    if noun is not None and not money:
         lemma = noun.lemma_.lower()
         if lemma in vocab.military or noun.lower_ in vocab.military:
             return "deployed"
         # "the number of railcars" etc: the counted thing itself
         return "count"
-    if unit not in ("count", "percent", "ratio"):
-        return "amount"
+    if money:
+        return "amount"  # "$572 million a year for the soldiers": an amount, not a deployment
     return None
 
 
