@@ -51,6 +51,8 @@ class _Story:
     words: Counter[str] = field(default_factory=Counter)
     profile: dict[str, float] = field(default_factory=dict)  # cached TF-IDF of ``words``
     profile_norm: float = 0.0
+    eprofile: dict[str, float] = field(default_factory=dict)  # cached weights of ``top`` entities
+    eprofile_norm: float = 0.0
 
 
 class StoryIndex:
@@ -152,6 +154,7 @@ class StoryIndex:
             for e in new_top - target.top:
                 self._postings[e].append(target)
             target.top = new_top
+            self._refresh_entities(target)
             self._stories.remove(small)
             del self._by_id[small.id]
             folded += 1
@@ -216,9 +219,10 @@ class StoryIndex:
                     exclude: str | None = None, loose: bool = False) -> _Story | None:
         """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
 
-        A document joins when either similarity clears its threshold, or both together clear
-        their sum: entities tie short articles about one event (the dam, the towns), words tie
-        articles whose named entities differ."""
+        A document joins when both similarities clear their thresholds, or one clears it by
+        far (``_joins``): entities tie short articles about one event (the dam, the towns),
+        words tie articles whose named entities differ. Story profiles are cached and refreshed
+        as a story grows."""
         vec = self._tfidf(words, 40)
         seen = {k: st for k, st in self._candidates(top, vec).items() if k != exclude and k in self._by_id}
         if not seen:
@@ -229,9 +233,10 @@ class StoryIndex:
         best: tuple[float, int, str] | None = None
         best_story = None
         for st in seen.values():
-            prof = {e: math.log1p(st.entities[e]) * self._weight(e) for e in st.top}
-            denom = ent_norm * math.sqrt(sum(v * v for v in prof.values()))
-            ent = sum(v * prof.get(e, 0.0) for e, v in ent_vec.items()) / denom if denom else 0.0
+            if not st.eprofile and st.top:
+                self._refresh_entities(st)
+            denom = ent_norm * st.eprofile_norm
+            ent = sum(v * st.eprofile.get(e, 0.0) for e, v in ent_vec.items()) / denom if denom else 0.0
             if not st.profile:
                 self._refresh_profile(st)
             denom = word_norm * st.profile_norm
@@ -257,6 +262,10 @@ class StoryIndex:
     def _tfidf(self, counts: Counter[str], limit: int) -> dict[str, float]:
         vec = {w: math.log1p(c) * self._idf(w) for w, c in counts.items()}
         return dict(sorted(vec.items(), key=lambda kv: -kv[1])[:limit])
+
+    def _refresh_entities(self, story: _Story) -> None:
+        story.eprofile = {e: math.log1p(story.entities[e]) * self._weight(e) for e in story.top}
+        story.eprofile_norm = math.sqrt(sum(v * v for v in story.eprofile.values()))
 
     def _refresh_profile(self, story: _Story) -> None:
         story.profile = self._tfidf(story.words, 80)
@@ -284,6 +293,7 @@ class StoryIndex:
             for e in new_top - story.top:
                 self._postings[e].append(story)
             story.top = new_top
+            self._refresh_entities(story)
         if doc.title:
             story.titles.update(w for w in _WORD.findall(doc.title.lower()) if w not in _TITLE_STOP and len(w) > 2)
         if signature is not None:
