@@ -89,7 +89,8 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     doc_freq: Counter[str] = Counter()
     for ids in mentions.values():
         doc_freq.update(set(ids))
-    story_index = StoryIndex(names={e.id: e.name for e in index.entities}, doc_freq=doc_freq,
+    # copies are already linked by ingest (duplicate_of), so no MinHash pass here
+    story_index = StoryIndex(names={e.id: e.name for e in index.entities}, doc_freq=doc_freq, near_copies=False,
                              n_docs=max(len(documents), len(mentions)))
     ordered = sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or "9999", d.id))
     for doc in ordered:

@@ -61,7 +61,7 @@ class StoryIndex:
     ``entity_ids`` may repeat an id once per mention; the most mentioned ones count.
     """
 
-    def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, top_k: int = 8, num_perm: int = 64, bands: int = 16,
+    def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, near_copies: bool = True, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
                  doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
         self.threshold = threshold
@@ -87,6 +87,7 @@ class StoryIndex:
         self._word_postings: dict[str, list[_Story]] = defaultdict(list)
         self.text_threshold = text_threshold
         self.fold_max = fold_max
+        self.near_copies = near_copies
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -101,7 +102,7 @@ class StoryIndex:
         # most mentioned first; among equals the rarer ones say more
         top = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], self._df[kv[0]], kv[0]))[: self.top_k]]
         story = self._by_id.get(self._story_of.get(doc.duplicate_of or "", ""))
-        signature = self._signature(doc)
+        signature = self._signature(doc) if self.near_copies else None
         if story is None and signature is not None:
             story = self._near_copy(signature)
         words = self._words(doc)
