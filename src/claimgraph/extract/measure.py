@@ -256,15 +256,22 @@ def _predicates(tok: Token) -> list[Token]:
     first = governing_verb(tok)
     out = [first] if first is not None else []
     if first is not None and first.head.i == tok.i and first.dep_ in ("acl", "relcl"):
-        cur = tok
-        for _ in range(4):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
-                out.append(cur)
-                break
+        above = verb_above(tok)
+        if above is not None:
+            out.append(above)
     return out
+
+
+def verb_above(tok: Token, steps: int = 4) -> Token | None:
+    """The nearest verb among a token's heads, at most ``steps`` up."""
+    cur = tok
+    for _ in range(steps):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
 
 
 def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) -> str | None:

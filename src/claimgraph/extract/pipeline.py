@@ -12,7 +12,7 @@ from ..model import Attribution, Claim, DateMention, Document, Extraction, Quant
 from . import attribution as attr
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
-from .measure import counted_noun, head_token, measure_of, phrase, vocabulary
+from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
 from .nlp import DEFAULT_MODEL, load_nlp
 from .quantities import find_quantities
 from .quotes import find_quotes, speaker_of
@@ -366,14 +366,8 @@ def _subject_tokens(head: Any, noun: Any) -> Iterable[Any]:
     $5.5 billion for arms sent to Russia" both name North Korea and Russia."""
     anchor = noun if noun is not None else head
     yield from _noun_tokens(anchor)
-    verb = anchor
-    for _ in range(4):
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if verb.pos_ in ("VERB", "AUX"):
-            break
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = verb_above(anchor)
+    if verb is None:
         return
     # a verb without its own subject takes it from the verb it complements ("is estimated to have accumulated")
     holder = verb
