@@ -418,8 +418,14 @@ _AGE_AFTER = re.compile(r"[-\s]*(?:years?|months?|weeks?|days?)[-\s]+old\b|[-\s]
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s*$", re.I)
 
 
+_DURATION_ADJ = re.compile(r"\w+-(?:year|month|week|day|hour|minute|second)$", re.I)
+
+
 def _is_age(text: str, q: Quantity) -> bool:
-    """"a 67-year-old teacher", "aged 34": a person's age, not a figure."""
+    """"a 67-year-old teacher", "aged 34": a person's age, not a figure; nor is a compound
+    adjective that names a kind of thing ("a 2-month study", "a five-year plan")."""
+    if _DURATION_ADJ.search(text[q.start:q.end]) and re.match(r"\s+[a-z]", text[q.end:q.end + 3]):
+        return True
     return bool(re.search(r"(?:year|month|week|day)s?[-\s]+old$", text[q.start:q.end], re.I)
                 or _AGE_AFTER.match(text, q.end) or _AGE_BEFORE.search(text, max(0, q.start - 8), q.start))
 
