@@ -148,3 +148,14 @@ def test_dedup_links_exact_and_near_copies() -> None:
                                         "that passed late on Friday.", "text", "x")),
     ]
     assert find_duplicates(docs) == {"copy": "orig", "near": "orig"}
+
+
+def test_caption_with_leading_credit_is_debris() -> None:
+    text = ("Storm cuts power to thousands\n\n"
+            "Crews worked through the night to restore power after the storm brought down lines across the "
+            "county, the utility said on Sunday.\n"
+            "(Photo by Jan Ode/County Herald) Linemen repair a pole on Route 4 near the river crossing\n"
+            "About 12,000 homes were still without electricity on Monday morning, the company said.\n")
+    doc = build_document(RawItem("storm", text, "text", "storm.txt"))
+    kinds = {text[d.start:d.end][:10]: d.kind for d in doc.debris}
+    assert kinds.get("(Photo by ") == "caption"

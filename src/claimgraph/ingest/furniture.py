@@ -107,6 +107,7 @@ LEADS: dict[str, tuple[str, ...]] = {
     ),
     "caption": (
         r"(?:file photo|photo|photograph|image|picture|pic|pictured|above|top|main image|video|illustration) ?[:|]",
+        r"\((?:file photo|photo|photograph|image|picture|pic)s?(?: by| credit| courtesy)?\b[^()]{0,100}\)",
         r"in this (?:\w+ ){0,3}(?:photo|photograph|image|picture|handout|video|screen ?grab|still)\b",
         r"(?:this|a) (?:\w+ ){0,3}(?:photo|photograph|image|picture|handout|screen ?grab|video still)"
         r" (?:taken|released|provided|distributed|obtained|shows|showing|made available)\b",
