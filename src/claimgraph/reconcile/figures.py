@@ -297,9 +297,10 @@ def _published(documents: Mapping[str, Document], doc_id: str) -> str | None:
 
 def _label(claims: Sequence[Claim], feats: Sequence[Features], index: EntityIndex) -> str:
     """The most common counted phrase plus the measure: 'North Korean soldiers deployed'."""
-    counted = Counter(" ".join(c.counted.split()) for c in claims if c.counted)
+    counted = Counter(" ".join((c.counted.lower() if c.counted.isupper() else c.counted).split())
+                      for c in claims if c.counted)  # a shouted headline reads as plain words
     measure = Counter(f.measure for f in feats if f.measure).most_common(1)
-    m = measure[0][0] if measure else ""
+    m = measure[0][0] if measure and measure[0][0] not in ("count", "amount") else ""
     if counted:
         text = min(counted.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:
