@@ -273,6 +273,7 @@ class Features:
 
 
 _YEAR = re.compile(r"^\d{4}$")
+GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure", "figures", "estimate"})
 
 
 def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None) -> Features:
@@ -281,6 +282,8 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
     counted = parse_counted(claim.counted)
     measure = measure_class(claim.measure) or counted.measure
     head = "money" if unit.family.startswith("cur:") else counted.head
+    if head in GENERIC_HEADS:  # "the death toll", "the displaced count": the measure says what is counted
+        head = None
     core = [g for g in (_find_in(n, index) for n in counted.names) if g]
     subject = [g for g in (index.resolve(s) for s in claim.subject) if g]
     if not core and not subject:  # "payments for North Korean weapons"
