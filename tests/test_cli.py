@@ -46,6 +46,11 @@ def test_analyze_seeds_end_to_end(tmp_path: Path) -> None:
     revenue = [f for f in data["figures"] if f["unit"] == "USD" and f["low"] in (0, None) and f["high"] == 5.5e9]
     assert revenue and revenue[0]["independent_origins"] == 1 and len(revenue[0]["claims"]) == 3
     assert (tmp_path / "r.html").read_text().lower().startswith("<!doctype html>")
+    # figures by entity: a relay named by its initials finds the revenue figure
+    code, output = run("figures", "--db", str(tmp_path / "s.db"), "--entity", "WSJ", "--json")
+    assert code == 0 and revenue[0]["id"] in output
+    code, output = run("figures", "--db", str(tmp_path / "s.db"), "--verdict", "consistent", "--json")
+    assert [json.loads(line)["label"] for line in output.splitlines()] == ["North Korean soldiers deployed"]
     # re-running changes nothing
     code, output = run("analyze", str(SEEDS), "--manifest", str(SEEDS / "manifest.json"), "--db",
                        str(tmp_path / "s.db"), "--json", str(tmp_path / "again.json"))

@@ -1,9 +1,11 @@
 """Rows for listings (CLI tables, web pages): reads the store, formats nothing."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .model import Figure
+from .model import Claim, Figure
+from .store.codec import loads
 from .store.sqlite import Store
 
 
@@ -26,30 +28,34 @@ def fmt_range(low: float | None, high: float | None, unit: str) -> str:
     return f"{fmt_num(low)} – {fmt_num(high)}{u}"
 
 
-def entity_ids(store: Store, name: str) -> set[str]:
-    """Entity ids whose name or an alias matches ``name`` (case-insensitive)."""
+def entity_ids(store: Store, name: str) -> dict[str, set[str]]:
+    """Entities whose name or an alias matches ``name`` (case-insensitive), with all their names."""
     want = name.strip().lower()
-    out = set()
+    out: dict[str, set[str]] = {}
     for e in store.entities():
-        if e.name.lower() == want or want in (a.lower() for a in e.aliases) or want in e.name.lower():
-            out.add(e.id)
+        names = {e.name.lower(), *(a.lower() for a in e.aliases)}
+        if want in names or want in e.name.lower():
+            out[e.id] = names
     return out
 
 
-def figure_matches_entity(store: Store, fig: Figure, ents: set[str], entity_of: dict[str, str]) -> bool:
+def claim_matches_entity(claim: Claim, ents: dict[str, set[str]], entity_of: dict[str, str]) -> bool:
+    """A claim is about an entity when it names it as subject, or as source or relay."""
+    subjects = {entity_of.get(s, s) for s in claim.subject}
+    src = claim.attribution.source
+    if src and src.entity:
+        subjects.add(entity_of.get(src.entity, src.entity))
+    if subjects & set(ents):
+        return True
+    names = {n for ns in ents.values() for n in ns if len(n) > 2}
+    said_by = [x.lower() for x in ([src.name] if src else []) + list(claim.attribution.via)]
+    return any(re.search(rf"\b{re.escape(n)}\b", s) for n in names for s in said_by)
+
+
+def figure_matches_entity(store: Store, fig: Figure, ents: dict[str, set[str]], entity_of: dict[str, str]) -> bool:
     for cid in fig.claims:
         row = store.query("SELECT data FROM claims WHERE id = ?", (cid,))
-        if not row:
-            continue
-        from .model import Claim
-        from .store.codec import loads
-
-        claim = loads(Claim, row[0][0])
-        subjects = {entity_of.get(s, s) for s in claim.subject}
-        src = claim.attribution.source
-        if src and src.entity:
-            subjects.add(entity_of.get(src.entity, src.entity))
-        if subjects & ents:
+        if row and claim_matches_entity(loads(Claim, row[0][0]), ents, entity_of):
             return True
     return False
 

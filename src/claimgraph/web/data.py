@@ -11,7 +11,7 @@ from typing import Any
 
 from ..export import build_export, claim_json, document_json, entity_json, figure_json
 from ..model import Claim, Entity, Figure
-from ..present import entity_ids, figure_rows
+from ..present import claim_matches_entity, entity_ids, figure_rows
 from ..store.codec import loads
 from ..store.sqlite import Store
 
@@ -112,7 +112,7 @@ def claims(store: Store, *, entity: str | None = None, measure: str | None = Non
     if entity:
         ents = entity_ids(store, entity)
         entity_of = store.entity_of()
-        found = [c for c in found if {entity_of.get(x, x) for x in _claim_locals([c])} & ents]
+        found = [c for c in found if claim_matches_entity(c, ents, entity_of)]
     return found
 
 
