@@ -14,3 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_clean() -> None:
     result = subprocess.run(["ruff", "check", "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed")
+def test_mypy_strict_clean() -> None:
+    result = subprocess.run(["mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -136,7 +136,7 @@ def name_tokens(head: Token) -> list[Token]:
 
 def _text(tok: Token) -> str:
     toks = name_tokens(tok)
-    return tok.doc[toks[0].i:toks[-1].i + 1].text
+    return str(tok.doc[toks[0].i:toks[-1].i + 1].text)
 
 
 _PLACES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
@@ -197,7 +197,7 @@ def _nominal(head: Token) -> bool:
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         return True
     # "The ceasefire monitors recorded …": a plural noun the tagger took for a verb, as a subject
-    return head.pos_ == "VERB" and head.dep_ == "nsubj" and head.tag_ == "VBZ"
+    return bool(head.pos_ == "VERB" and head.dep_ == "nsubj" and head.tag_ == "VBZ")
 
 
 def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:

@@ -713,7 +713,7 @@ def _parse_foreign(s: str) -> str | None:
     if not re.search(r"\d", s):
         return None
     try:
-        import dateparser  # type: ignore[import-untyped]  # slow; ~1 ms a call: only as a last resort
+        import dateparser  # slow; ~1 ms a call: only as a last resort
     except ImportError:
         return None
     settings = {  # full dates only, never resolved against today's date

@@ -94,5 +94,6 @@ def _according_to(sent: Span, q_start: int, q_end: int, resolve: dict[str, Sourc
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             obj = next((o for o in tok.doc[tok.i + 1].children if o.dep_ == "pobj"), None)
             if obj is not None and not (q_start <= obj.idx < q_end):
-                return make(obj, resolve)
+                found: Source | None = make(obj, resolve)
+                return found
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ClaimgraphError, InputError
 
@@ -50,7 +50,7 @@ def read_feed(text: str, *, name: str, stem: str, options: ReadOptions, on_error
         if not content:
             on_error(InputError("feed entry has no content; use --fetch to read its page", input=where))
             continue
-        fmt = "html" if re.search(r"<(p|div|br|span|a)\b", content, re.I) else "text"
+        fmt: Literal["text", "html"] = "html" if re.search(r"<(p|div|br|span|a)\b", content, re.I) else "text"
         yield RawItem(doc_id, content, fmt, where, meta)
 
 

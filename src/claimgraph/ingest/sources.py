@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,9 +49,9 @@ def read_inputs(inputs: Iterable[str], on_error: ErrorSink, *, options: ReadOpti
     """Every raw item behind ``inputs``, in order."""
     for spec in inputs:
         if spec == "-":
-            yield from _guard(lambda: _read_stdin(), "stdin", on_error)
+            yield from _guard(_read_stdin, "stdin", on_error)
         elif re.match(r"^https?://", spec, re.I):
-            yield from _guard(lambda spec=spec: _read_url(spec, options), spec, on_error)
+            yield from _guard(partial(_read_url, spec, options), spec, on_error)
         else:
             path = Path(spec)
             if not path.exists():
@@ -60,9 +61,9 @@ def read_inputs(inputs: Iterable[str], on_error: ErrorSink, *, options: ReadOpti
                 if not files:
                     on_error(InputError("the folder holds no .txt, .html, .jsonl/.json or feed files", input=spec))
                 for f in files:
-                    yield from _guard(lambda f=f: read_file(f, options, on_error), str(f), on_error)
+                    yield from _guard(partial(read_file, f, options, on_error), str(f), on_error)
             else:
-                yield from _guard(lambda path=path: read_file(path, options, on_error), spec, on_error)
+                yield from _guard(partial(read_file, path, options, on_error), spec, on_error)
 
 
 def _wanted(path: Path, options: ReadOptions) -> bool:

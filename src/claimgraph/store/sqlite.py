@@ -233,7 +233,7 @@ class Store:
         return dict(self.db.execute("SELECT local, entity FROM entity_of"))
 
     def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
-        sql, args = "SELECT data FROM figures WHERE 1=1", []
+        sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
         if verdict:
             sql, args = sql + " AND verdict = ?", [*args, verdict]
         if measure:
