@@ -231,7 +231,7 @@ class _DocExtraction:
         for q in find_quantities(text, s0, s1):
             if any(ws < q.end and q.start < we for ws, we in weapons):
                 continue
-            if any(d.start <= q.start and q.end <= d.end for d in dates) or _is_age(text, q):
+            if any(d.start <= q.start and q.end <= d.end for d in dates) or _not_a_figure(text, q):
                 continue
             claim, a = self.claim(sdoc, sent, offset, q, is_title, dates)
             if claim is not None:
@@ -419,6 +419,14 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s*$", re.I)
 
 
 _DURATION_ADJ = re.compile(r"\w+-(?:year|month|week|day|hour|minute|second)$", re.I)
+
+
+_CLOCK = re.compile(r"\s*(?:o['’]clock\b|in the (?:morning|afternoon|evening)\b|at night\b)", re.I)
+
+
+def _not_a_figure(text: str, q: Quantity) -> bool:
+    """Ages, kinds of thing named by a duration, and times of day ("at four in the morning")."""
+    return _is_age(text, q) or (q.unit == "count" and bool(_CLOCK.match(text, q.end)))
 
 
 def _is_age(text: str, q: Quantity) -> bool:
