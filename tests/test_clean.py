@@ -162,12 +162,57 @@ def test_section_label_is_not_the_title() -> None:
         "By Wednesday, the army had pulled back from two villages.",
         "Related talks are expected to resume in Geneva next month.",
         "The photo, taken by a resident, shows smoke above the plant.",
+        "Customers can cancel anytime under the new rules.",
+        "We use cookies to personalise ads, the company told regulators.",
+        "Hackers could get full access to the accounts, researchers warned.",
+        "Media contacts were not allowed inside the court.",
+        "Read more than 300 pages of the report and you find the same figure.",
+        "Thanks for reading the fine print, one lawyer joked.",
+        "Recommended by the panel: a 2 percent rise.",
+        "With assistance from the navy, 300 people were evacuated.",
+        "By sharing this article, readers helped raise $4,000 for the shelter.",
+        "Contact her at the office.",
+        "Arsenal 2-1 Chelsea",
     ],
 )
 def test_body_lines_that_mention_furniture_words_stay_body(line: str) -> None:
     text = f"Talks stall over border crossings\n\nNegotiators met for six hours on Tuesday without agreement.\n{line}\nA further round is planned."
     cleaned = clean_text(text)
     assert any(text[s:e] == line for s, e in cleaned.body), cleaned.debris
+
+
+def test_verse_after_a_closing_colon_stays_body() -> None:
+    text = ("Poet reads at library centenary\n"
+            "About 150 people came to hear her, and she closed the afternoon with four new lines:\n"
+            "Paper and lamplight,\nthe long hush of the stacks,\na hundred years of borrowing\nand nothing given back.\n"
+            "Share this:\nFacebook")
+    cleaned = clean_text(text)
+    assert [text[s:e] for s, e in cleaned.body][-1] == "and nothing given back."
+    assert [d.kind for d in cleaned.debris] == ["share_tags", "share_tags"]
+
+
+def test_cookie_notice_is_furniture_and_not_the_title() -> None:
+    text = ("We value your privacy\n"
+            "We and our partners use cookies and similar technologies to store and access information on your device, "
+            "to personalise content and ads, to provide social media features and to analyse our traffic. You can change "
+            "your choices at any time by clicking Cookie settings at the bottom of the page.\n"
+            "Accept all\nFerry operator orders two hybrid vessels\n"
+            "A ferry operator has ordered two hybrid-electric ships in a deal worth about 210 million euros, it said.")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Ferry operator orders two hybrid vessels"
+    assert [d.kind for d in cleaned.debris] == ["copyright", "copyright", "copyright"]
+
+
+def test_press_release_about_and_contact_blocks_are_furniture() -> None:
+    text = ("Utility opens new plant\n"
+            "EASTBROOK — The Eastbrook Water Authority today opened a plant that raises capacity by 30 percent, it said.\n"
+            "The project came in $3 million under budget, the authority said in its statement.\n"
+            "About Eastbrook Water Authority\n"
+            "Eastbrook Water Authority serves 200,000 customers in three counties.\n"
+            "Media contact:\nJenna Ruiz\n(503) 555-0187\nmedia@eastbrook.example")
+    cleaned = clean_text(text)
+    assert len(cleaned.body) == 2 and cleaned.authors == ()
+    assert {d.kind for d in cleaned.debris} == {"byline"}
 
 
 def test_wire_dateline_is_body_and_names_the_agency() -> None:
@@ -177,6 +222,16 @@ def test_wire_dateline_is_body_and_names_the_agency() -> None:
     cleaned = clean_text(text)
     assert text[cleaned.body[0][0]:].startswith("KYIV, Dec 3 (Reuters)")
     assert cleaned.outlet == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "agency"),
+    [("Shimla, July 9 (IANS) Heavy rain lashed the state for a third day", "IANS"),
+     ("(Bloomberg) -- Copper rose for a second day on stimulus bets", "Bloomberg")],
+)
+def test_wire_dateline_without_a_dash_names_the_agency(dateline: str, agency: str) -> None:
+    text = f"Rain and copper\n{dateline}, officials and traders said on Tuesday.\nMore is expected."
+    assert clean_text(text).outlet == agency
 
 
 # ---- bylines and dates ----------------------------------------------------------------------
@@ -192,6 +247,13 @@ def test_wire_dateline_is_body_and_names_the_agency() -> None:
         ("By Ana Lima, Senior Correspondent | Published 3 March 2023", ("Ana Lima",), "2023-03-03", None),
         ("By Ana Lima in Warsaw and Piotr Nowak in Lviv", ("Ana Lima", "Piotr Nowak"), None, None),
         ("By Metro Courier staff", ("Metro Courier staff",), None, "Metro Courier"),
+        ("By MATT SELLERS Associated Press", ("Matt Sellers", "Associated Press"), None, "Associated Press"),
+        ("By Kerry Marsh Senior Reporter", ("Kerry Marsh",), None, None),
+        ("Interview by Nora Feld", ("Nora Feld",), None, None),
+        ("Priya Sethi | Transportation Reporter", ("Priya Sethi",), None, None),
+        ("Le Monde with AFP", (), None, "Le Monde"),
+        ("IANS | Updated: Jul 09, 2024 | 18:41 IST", (), "2024-07-09T18:41", None),
+        ("Published on December 15, 2024, at 2:05 pm (Paris)", (), "2024-12-15T14:05", None),
     ],
 )
 def test_byline_metadata(byline: str, authors: tuple[str, ...], published: str | None, outlet: str | None) -> None:
@@ -212,6 +274,8 @@ def test_byline_metadata(byline: str, authors: tuple[str, ...], published: str |
         ("2024-12-23T16:54:00Z", "2024-12-23T16:54"),
         ("23/12/2024", "2024-12-23"),
         ("Updated: 3rd of March, 2024", "2024-03-03"),
+        ("IANS | Jul 09, 2024 | 18:41 IST", "2024-07-09T18:41"),
+        ("Jul 09, 2024 | Updated 18:41 IST", "2024-07-09"),
         ("no date here", None),
     ],
 )

@@ -3,7 +3,9 @@
 The text is never changed: the result is character spans into it. Each non-empty line is
 body, the title, or debris of some kind (see ``furniture``). The signals are general:
 position (before the first or after the last prose paragraph), length, end punctuation,
-capitalisation, comma density, site vocabulary, date patterns and photo credits.
+capitalisation, comma density, site vocabulary, date patterns and photo credits; the
+shape of a line (a sign-off, a contact, a link, a table row); and blocks (a verse or table
+a colon introduces stays body, an "About <org>" note or contact block at the end does not).
 When a line is in doubt it stays body.
 """
 from __future__ import annotations
@@ -12,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from claimgraph import model
+from claimgraph.ingest import byline as b
 from claimgraph.ingest import furniture as f
+from claimgraph.ingest.byline import find_date
 
-__all__ = ["Cleaned", "clean_text"]
+__all__ = ["Cleaned", "clean_text", "find_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +43,7 @@ class _Line:
     words: int
 
 
-_TRIM = " \t\u00a0•·∙●▪◦*-–—>»›→←|:.!…#"
-_CLOSERS = "\"'”’»)]*"
-_TERMINAL = ".!?…;:"
+_TRIM = " \t\u00a0•·∙●▪◦*-–—>»›→←►▶▸➤■◆|:.!…#"
 _REPORTAGE = re.compile(r"\b(?:said|says|told|according to|reported|announced|stated|added)\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -51,7 +53,9 @@ def clean_text(text: str) -> Cleaned:
     lines = _split(text)
     kinds: list[str | None] = [_furniture(line) for line in lines]
     _bare_bylines(lines, kinds)
+    closing = _closing_blocks(lines, kinds)
     first, last = _prose_bounds(lines, kinds)
+    last = _run_on(lines, kinds, last)
     for i, line in enumerate(lines):
         if kinds[i] is None and (i < first or i > last):
             kinds[i] = _edge_kind(line, head=i < first)
@@ -63,7 +67,7 @@ def clean_text(text: str) -> Cleaned:
     _captions_by_credits(lines, kinds, title_at)
     _link_lists(lines, kinds)
     _footer(lines, kinds, first)
-    authors = _authors(lines, kinds)
+    authors = _authors(lines, kinds, closing)
     _author_bios(lines, kinds, authors)
     body = tuple((ln.start, ln.end) for i, ln in enumerate(lines) if kinds[i] is None and i != title_at)
     debris = tuple(
@@ -77,10 +81,10 @@ def clean_text(text: str) -> Cleaned:
         title_span=(title.start, title.end) if title else None,
         published=_published(lines, kinds),
         authors=authors,
-        outlet=_outlet(
+        outlet=b.outlet_of(
             authors,
             [ln.text for i, ln in enumerate(lines) if kinds[i] == "byline"],
-            [ln for i, ln in enumerate(lines) if kinds[i] is None and i != title_at][:2],
+            [ln.text for i, ln in enumerate(lines) if kinds[i] is None and i != title_at][:2],
         ),
     )
 
@@ -105,21 +109,24 @@ def _split(text: str) -> list[_Line]:
     return out
 
 
-def _ends_sentence(text: str) -> bool:
-    bare = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return bool(bare) and bare[-1] in _TERMINAL
-
-
 def _is_prose(line: _Line) -> bool:
     if _numeric(line.text):
         return False
-    return line.words >= 30 or (line.words >= 8 and _ends_sentence(line.text))
+    return line.words >= 30 or (line.words >= 8 and b.ends_sentence(line.text))
 
 
 def _numeric(text: str) -> bool:
     """Mostly numbers: a row of dates, counters or scores, not a sentence."""
     tokens = _WORD.findall(text)
     return len(tokens) >= 4 and sum(not any(c.isalpha() for c in t) for t in tokens) >= len(tokens) / 2
+
+
+_CELLS = re.compile(r"\t|\s{3,}")  # cells of a table row
+
+
+def _row(line: _Line) -> bool:
+    """A row of a table: cells apart by tabs or wide gaps, or mostly numbers."""
+    return _CELLS.search(line.text) is not None or _numeric(line.text)
 
 
 def _caps_ratio(text: str) -> float:
@@ -131,19 +138,43 @@ def _caps_ratio(text: str) -> float:
 
 # ---- furniture by vocabulary ---------------------------------------------------------------
 
+# a wire desk's sign-off ("--IANS", "mk/sri (dpa, Reuters)"), a press contact's phone or address, a bare link
+_SIGN_OFF = re.compile(rf"[-–—]{{1,3}}\s?\(?(?:{f.AGENCIES})\)?|[a-z]{{1,4}}(?:/[a-z]{{1,4}}){{1,3}}(?:\s*\([\w .,&-]{{1,60}}\))?")
+_CONTACT = re.compile(
+    r"(?:(?:tel|phone|mobile|t|m)\.?:?\s*)?(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[.-])\d{3,4}[.-]\d{3,4}"
+    r"|(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.I,
+)
+_ASSIST = re.compile(  # "--With assistance from Alfred Cang and Jo Lee."
+    r"[-–—]*\s*With (?:assistance|additional reporting|reporting|contributions?) (?:from|by) "
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?:(?:,| and) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)*\.?"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*")
+_READ_ON = re.compile(r"(?i:read|see|watch) (?i:more|also)\b[\s:|]*(?=[A-Z\"“‘'])")  # "Read more Why the ..."
+
 
 def _furniture(line: _Line) -> str | None:
     """The debris kind a line's own words give it, wherever it stands; None if none."""
     norm = line.norm
     if line.words == 0 and not any(c.isalnum() for c in line.text):
         return "separator"
+    if _SIGN_OFF.fullmatch(line.text) or _CONTACT.fullmatch(line.text) or _ASSIST.fullmatch(line.text):
+        return "byline"
+    if _URL.fullmatch(line.text):
+        return "share_tags"
+    if line.words <= 150 and f.CONSENT.search(line.text) and not _REPORTAGE.search(line.text):
+        return "copyright"  # a cookie notice, however long
     if line.words <= 12:
         for kind, pattern in f.WHOLE_PATTERNS:
             if pattern.fullmatch(norm):
                 return kind
-    if _byline(line.text) is not None or _date_line(line.text):
+    if b.byline_names(line.text) is not None or b.date_line(line.text) or b.role_line(line.text):
         return "byline"
-    if (m := _RELATIVE.search(line.text)) and m.end() >= len(line.text.rstrip(" )")) and line.words >= 4:
+    if b.WITH_AGENCY.fullmatch(line.text):
+        return "byline"  # "Le Monde with AFP"
+    if line.words <= 40 and _READ_ON.match(line.text):
+        return "read_more"
+    if (m := b.RELATIVE.search(line.text)) and m.end() >= len(line.text.rstrip(" )")) and line.words >= 4:
         if re.search(r"[-–—|·(]\s*$", line.text[: m.start()]):
             return "read_more"  # "Some headline - 14 mins ago": a list of other stories
     if line.words <= 60:
@@ -151,6 +182,8 @@ def _furniture(line: _Line) -> str | None:
             if pattern.match(norm):
                 return "credit" if kind in ("caption", "credit") and line.words <= 6 else kind
     if f.CREDIT_TAIL.search(line.text[-300:]):  # a credit closes the line; bound the search
+        if line.words <= 40 and f.SYNDICATION.search(norm):
+            return "syndication_notice"  # "(Only the headline and picture ... syndicated feed.)"
         return "caption" if line.words > 6 else "credit"
     if line.words <= 40:
         for kind, pattern in f.PHRASE_PATTERNS:
@@ -171,7 +204,7 @@ def _social_list(norm: str) -> bool:
 
 def _tag_list(line: _Line, *, strict: bool) -> bool:
     """A comma (or pipe) separated list of short labels with no sentence in it."""
-    if _ends_sentence(line.text) and not line.text.rstrip().endswith(":"):
+    if b.ends_sentence(line.text) and not line.text.rstrip().endswith(":"):
         return False
     items = [i.strip() for i in re.split(r"[,;|•·]", line.text) if i.strip()]
     if len(items) < (5 if strict else 3):
@@ -182,14 +215,19 @@ def _tag_list(line: _Line, *, strict: bool) -> bool:
     return not strict or _caps_ratio(line.text) >= 0.6
 
 
+_SCORE = re.compile(r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3} \d{1,3} ?[-–:] ?\d{1,3} [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}")
+
+
 def _edge_kind(line: _Line, *, head: bool) -> str | None:
     """Lines before the first or after the last prose paragraph: labels, tag lists."""
     text = line.text
     if _tag_list(line, strict=False):
         return "share_tags"
-    if not any(c.isalpha() for c in text) and line.words <= 3:
-        return "section_label"  # a bare counter or number ("• 0", "12")
-    if _ends_sentence(text) or text.lstrip()[:1] in "-•*–—" or text.rstrip()[-1:] in "-–—" or line.words == 0:
+    if line.words <= 3 and (not any(c.isalpha() for c in text) or re.fullmatch(r"\d[\d.,]*[KkMm]", text)):
+        return "section_label"  # a bare counter or number ("• 0", "12", "1.2K")
+    if _SCORE.fullmatch(text):
+        return None  # a result line that heads a match report: "Millport 1-2 Rovers"
+    if b.ends_sentence(text) or text.lstrip()[:1] in "-•*–—" or text.rstrip()[-1:] in "-–—" or line.words == 0:
         return None  # a sentence, a list item, or a dateline ("NEW YORK —") that leads the body
     letters = [c for c in text if c.isalpha()]
     all_caps = len(letters) >= 2 and not any(c.islower() for c in letters)
@@ -210,7 +248,7 @@ def _prose_bounds(lines: list[_Line], kinds: list[str | None]) -> tuple[int, int
     """Index of the first and last prose line among unclassified ones."""
     prose = [i for i, ln in enumerate(lines) if kinds[i] is None and _is_prose(ln)]
     if not prose:  # a brief of short lines: take any sentence instead
-        prose = [i for i, ln in enumerate(lines) if kinds[i] is None and _ends_sentence(ln.text)]
+        prose = [i for i, ln in enumerate(lines) if kinds[i] is None and b.ends_sentence(ln.text)]
     if not prose:
         return len(lines), -1
     # the body starts at a full paragraph; a short tagline above it is still header
@@ -218,9 +256,29 @@ def _prose_bounds(lines: list[_Line], kinds: list[str | None]) -> tuple[int, int
     return (long[0] if long else prose[0]), prose[-1]
 
 
+def _run_on(lines: list[_Line], kinds: list[str | None], last: int) -> int:
+    """A body line ending in a colon carries on into what it introduces: a verse, a list, a table."""
+    k = last
+    if k + 1 < len(lines) and kinds[k + 1] is None and lines[k + 1].words >= 3 and lines[k + 1].text.endswith(":"):
+        k += 1  # "Annual inflation by region, percent:" just after the last paragraph
+    if k < 0 or not lines[k].text.endswith(":"):
+        return last
+    while k + 1 < len(lines) and kinds[k + 1] is None and _carries_on(lines[k + 1]):
+        k += 1
+    return k
+
+
+def _carries_on(line: _Line) -> bool:
+    """A verse line, a list item or a table row: it continues, or it is not a label."""
+    text = line.text
+    return line.words <= 25 and (
+        text[0].islower() or text[-1] in ",;:.!?" or text[0] in "-–—•*0123456789" or _row(line)
+    )
+
+
 def _title_like(line: _Line) -> bool:
     text = line.text
-    bare = text.rstrip(_CLOSERS + " ")
+    bare = text.rstrip(b.CLOSERS + " ")
     if not (3 <= line.words <= 30 and len(text) <= 250) or not bare:
         return False
     if bare[-1] in ".,;:…" or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"):
@@ -234,11 +292,11 @@ def _title_index(lines: list[_Line], kinds: list[str | None], first: int) -> int
         if kinds[i] is not None:
             continue
         if not _title_like(line):
-            if _ends_sentence(line.text) and line.words >= 20:
+            if b.ends_sentence(line.text) and line.words >= 20:
                 return None  # the text opens with a paragraph: no title
             continue
         rest = [ln for j, ln in enumerate(lines[i + 1:], i + 1) if kinds[j] is None]
-        if any(_is_prose(ln) or _ends_sentence(ln.text) for ln in rest):
+        if any(_is_prose(ln) or b.ends_sentence(ln.text) for ln in rest):
             return i
         return None
     return None
@@ -260,7 +318,7 @@ def _captions_by_credits(lines: list[_Line], kinds: list[str | None], title_at: 
         for j in (i - 1, i + 1):
             if not (0 <= j < len(lines)) or j == title_at or kinds[j] is not None:
                 continue
-            if lines[j].words <= 30 and not _ends_sentence(lines[j].text):
+            if lines[j].words <= 30 and not b.ends_sentence(lines[j].text) and not _row(lines[j]):
                 kinds[j] = "caption"
 
 
@@ -276,7 +334,7 @@ def _link_lists(lines: list[_Line], kinds: list[str | None]) -> None:
 
 
 def _headline(line: _Line) -> bool:
-    bare = line.text.rstrip(_CLOSERS + " ")
+    bare = line.text.rstrip(b.CLOSERS + " ")
     return 3 <= line.words <= 25 and bool(bare) and bare[-1] not in ".;:…"
 
 
@@ -303,203 +361,32 @@ def _footer(lines: list[_Line], kinds: list[str | None], first: int) -> None:
             return
 
 
-# ---- bylines, dates, authors ---------------------------------------------------------------
-
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATES = (
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)(?:[T ](?P<hh>\d\d):(?P<mm>\d\d))?"),
-    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
-)
-_TIME = re.compile(
-    r"\b(?P<h>\d{1,2})[:.](?P<m>\d\d)(?::\d\d)?(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
-    r"(?=\s*(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|EST|EDT|PST|PDT|CST|CDT|ET|PT)\b)?"
-    r"|\b(?P<h2>\d{1,2})\s*(?P<ap2>[ap])\.?m\b",
-    re.I,
-)
-_RELATIVE = re.compile(
-    r"\b(?:(?:about|around|over) )?(?:\d+|an?|one)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?)\s+ago\b"
-    r"|\bjust now\b",
-    re.I,
-)
-_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)\b", re.I)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_BY = re.compile(
-    r"^\(?(?:(?:written|posted|published|updated|reported|story|words|text|compiled|produced|reporting|"
-    r"additional reporting)\b.{0,60}?\s)?by:?\s+(?P<rest>.+)$"
-    r"|^(?:authors?|writers?|byline|reporters?)\s*:\s*(?P<rest2>.+)$",
-    re.I,
-)
-_FOR = re.compile(r"\s+(?:for|FOR)\s+(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s*$")
-_NAME_FILLERS = frozenset("and & of the de van von da del della di la le du bin al el y in on at from for with".split())
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow then now "
-    "far contrast comparison all means way law design default".split()
-)
-
-
-def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first calendar date in ``text`` as ISO (with time when given), and where it sits."""
-    best: tuple[str, int, int] | None = None
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            iso = _iso(m)
-            if iso and (best is None or m.start() < best[1]):
-                best = (iso, m.start(), m.end())
-            if iso:
-                break
-    if best is None or "T" in best[0]:
-        return best
-    iso, s, e = best
-    lo = max([0, s - 30] + [m.end() for m in re.finditer(r"[|•·]", text[:s])])
-    hi = min([len(text), e + 30] + [e + m.start() for m in re.finditer(r"[|•·]", text[e:])])
-    clocks = [(min(abs(t.start() - e), abs(s - t.end())), t) for t in _TIME.finditer(text, lo, hi)]
-    for _, t in sorted(clocks, key=lambda c: c[0]):
-        if (t.end() <= s or t.start() >= e) and (clock := _clock(t)):
-            return f"{iso}T{clock}", min(s, t.start()), max(e, t.end())
-    return best
-
-
-def _iso(m: re.Match[str]) -> str | None:
-    groups = m.groupdict()
-    year, day = int(groups["year"]), int(groups["day"]) if groups.get("day") else 0
-    if groups.get("mon"):
-        month = _MONTHS[groups["mon"][:3].lower()]
-    elif groups.get("m"):
-        month = int(groups["m"])
-    else:
-        a, b = int(groups["a"]), int(groups["b"])
-        month_first = a <= 12 if groups["sep"] == "/" else b > 12  # US slashes; dots and dashes day first
-        month, day = (a, b) if month_first else (b, a)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if groups.get("hh"):
-        iso += f"T{groups['hh']}:{groups['mm']}"
-    return iso
-
-
-def _clock(t: re.Match[str]) -> str | None:
-    hour = int(t["h"] or t["h2"])
-    minute = int(t["m"] or 0)
-    ap = (t["ap"] or t["ap2"] or "").lower()
-    if t["h"] and t["m"] and not ap and ":" not in t.group(0) and not t["zone"]:
-        return None  # "4.54" without am/pm or a zone is not a clock
-    if ap == "p" and hour < 12:
-        hour += 12
-    elif ap == "a" and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
-def _strip_dates(text: str) -> str:
-    while (found := find_date(text)) is not None:
-        text = text[:found[1]] + " " + text[found[2]:]
-    text = _READ_TIME.sub(" ", text)
-    text = re.sub(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?", " ", text, flags=re.I)
-    text = _RELATIVE.sub(" ", text)
-    return _TIME.sub(" ", text)
-
-
-def _date_line(text: str) -> bool:
-    """A line that holds a date or time and little else ("Updated Dec. 3, 2024 4:54 PM EST")."""
-    if len(text) > 120:
-        return False
-    clock = _TIME.search(text)
-    if not (find_date(text) or _RELATIVE.search(text) or (clock and _clock(clock) and not _ends_sentence(text))):
-        return False
-    rest = _strip_dates(text).lower()
-    month = _MONTH.replace("?P<mon>", "")
-    rest = re.sub(rf"\b{month}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{month}", " ", rest)
-    words = [w for w in re.split(r"[\s,|·•:()\[\]]+", rest) if w]
-    return all(w in f.DATE_FILLERS or w.strip(".-–—") == "" for w in words)
-
-
-def _byline(text: str) -> list[str] | None:
-    """The names of a byline ("By A and B, Staff Writer | Dec. 3, 2024"), or None if not one."""
-    if len(text) > 200:
-        return None
-    m = _BY.match(text.strip(" \t-–—•*·"))
-    if not m:
-        return None
-    rest = _strip_dates(re.sub(r"\S+@\S+", " ", m["rest"] or m["rest2"] or ""))
-    rest = re.split(r"\s*[;|)(]\s*(?:edit|updat|publish|photo|graphic|writ(?:ing)? by|additional)", rest, flags=re.I)[0]
-    names: list[str] = []
-    for part in (p.strip(" .,:-–—|()") for p in re.split(r",|;|\||&|\band\b|\s[–—-]\s", rest)):
-        part = re.sub(r"\s+", " ", part).strip()
-        part = re.sub(r"^(?:and|by)\s+", "", part, flags=re.I)
-        part = re.sub(r"\s+in\s+[A-Z][\w.' -]*$", "", part)
-        part = re.sub(r"(?:\s+(?:on|at|in|for|from|with))+$", "", part, flags=re.I)
-        part = _FOR.sub("", part)
-        if not part or part.lower() in f.DATE_FILLERS:
-            continue
-        tokens = [t for t in (t.strip("()[]\"'“”‘’.") for t in part.split()) if t]
-        if not tokens:
-            continue
-        if any(t[0].islower() and t.lower() not in _NAME_FILLERS and t.lower() not in f.ROLE_WORDS for t in tokens):
-            return None  # lower-case words: a sentence ("By Monday, the army had ...")
-        if all(t.lower() in f.ROLE_WORDS or t.lower() in _NAME_FILLERS for t in tokens):
-            continue  # "Staff Writer", "Senior Correspondent"
-        if len(tokens) > 7 or (len(tokens) == 1 and tokens[0].lower() in _NOT_NAMES):
-            return None
-        names.append(part.title() if part.isupper() and len(part) > 3 else part)
-    return names or None
-
-
-_CORE_ROLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer)s?$", re.I)
-
-
-def _bare_name(text: str) -> str | None:
-    """The person in a bare byline line: "Jane Doe" or "Jane Doe, Health correspondent"."""
-    if text.count(",") > 1:
-        return None
-    tokens = text.replace(",", " ").split()
-    if not (2 <= len(tokens) <= 8) or tokens[0].lower() in _NAME_FILLERS:
-        return None
-    if any(c.isdigit() for c in text) or _ends_sentence(text):
-        return None
-    if _CORE_ROLE.search(text):
-        while tokens and tokens[-1].lower() in f.ROLE_WORDS:
-            tokens.pop()
-    if not (2 <= len(tokens) <= 4) or f.ORG_WORDS.search(" ".join(tokens)):
-        return None
-    if not all(t[0].isupper() and t.isalpha() or re.fullmatch(r"[A-Z]\.|[A-Z][a-z]*['-][A-Z]?\w+", t) for t in tokens):
-        return None
-    return " ".join(tokens)
-
-
-def _org_line(text: str) -> bool:
-    """"BBC News, Istanbul" / "Metro Courier": an outlet line under a bare byline."""
-    return len(text) <= 60 and not _ends_sentence(text) and f.ORG_WORDS.search(text) is not None
+# ---- bylines, authors, dates (the parsing of one line is in ``byline``) ------------------------
 
 
 def _bare_bylines(lines: list[_Line], kinds: list[str | None]) -> None:
     """Near the top, a bare name next to a date, a byline or an outlet line is a byline too."""
     body_at = next((i for i, ln in enumerate(lines) if kinds[i] is None and ln.words >= 20), len(lines))
     for i in range(min(body_at, 12)):
-        if kinds[i] is not None or (name := _bare_name(lines[i].text)) is None:
+        if kinds[i] is not None or (found := b.bare_names(lines[i].text)) is None:
             continue
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if name.split() != lines[i].text.replace(",", " ").split() or any(kinds[j] == "byline" for j in near):
+        if found[1] or any(kinds[j] == "byline" for j in near):
             kinds[i] = "byline"
-        elif i + 1 < len(lines) and kinds[i + 1] is None and _org_line(lines[i + 1].text):
+        elif i + 1 < len(lines) and kinds[i + 1] is None and b.org_line(lines[i + 1].text):
             kinds[i] = kinds[i + 1] = "byline"
 
 
-def _authors(lines: list[_Line], kinds: list[str | None]) -> tuple[str, ...]:
-    """Names from byline lines; "Reporting by" credits only when no byline names anyone."""
+def _authors(lines: list[_Line], kinds: list[str | None], closing: set[int]) -> tuple[str, ...]:
+    """Names from byline lines (not a closing contact block); "Reporting by" credits only when no byline names anyone."""
     found: list[str] = []
     later: list[str] = []
     for i, line in enumerate(lines):
-        if kinds[i] != "byline":
+        if kinds[i] != "byline" or i in closing:
             continue
-        names = _byline(line.text)
-        if names is None and (bare := _bare_name(line.text)):
-            names = [bare]
+        names = b.byline_names(line.text)
+        if names is None and (bare := b.bare_names(line.text)):
+            names = bare[0]
         if names is None:
             continue
         lowered = line.text.lstrip("( ").lower()
@@ -515,14 +402,40 @@ def _authors(lines: list[_Line], kinds: list[str | None]) -> tuple[str, ...]:
 
 
 def _author_bios(lines: list[_Line], kinds: list[str | None], authors: tuple[str, ...]) -> None:
-    """A closing line "<author> is a reporter ..." is a bio, not body."""
-    for i in range(max(0, len(lines) - 3), len(lines)):
+    """One of the last body lines that reads "<author> is a reporter ..." is a bio, not body."""
+    verbs = r"(?:is|was|has been) (?:an? |the )|(?:covers|writes|reports|edits|teaches|leads|joined) "
+    for i in [i for i, k in enumerate(kinds) if k is None][-3:]:
         text = lines[i].text
-        if kinds[i] is None and any(
-            text.startswith(a) and re.match(rf"{re.escape(a)},? (?:is|was|has been) (?:an? |the )", text)
-            for a in authors
-        ):
+        if any(text.startswith(a) and re.match(rf"{re.escape(a)},? {verbs}", text) for a in authors):
             kinds[i] = "byline"
+
+
+_ABOUT = re.compile(r"About (?P<who>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|and|for|the|&)){0,7})")
+_CONTACT_HEAD = re.compile(r"(?:(?:media|press|investor|news) )?(?:contacts?|enquiries|inquiries)\b")
+
+
+def _closing_blocks(lines: list[_Line], kinds: list[str | None]) -> set[int]:
+    """After the body has begun: "About <org>" over a paragraph on it, an author note, a contact block.
+
+    Marks them bylines and returns their indices: they name an issuer or a press contact, not the authors.
+    """
+    n = len(lines)
+    marked: set[int] = set()
+    start = 1 + next((i for i, ln in enumerate(lines) if kinds[i] is None and _is_prose(ln)), n)
+    for i in range(start, n - 1):
+        about = _ABOUT.fullmatch(lines[i].text) if kinds[i] is None else None
+        note = kinds[i] == "byline" and lines[i].norm.startswith("about ")  # "About the author"
+        if kinds[i + 1] is None and (note or (about and lines[i + 1].text.startswith(about["who"].split()[0]))):
+            kinds[i] = kinds[i + 1] = "byline"
+            marked |= {i, i + 1}
+    for i in range(start, n):
+        if kinds[i] == "byline" and _CONTACT_HEAD.match(lines[i].norm):  # "Media contact:", then name, phone, mail
+            j = i + 1
+            while j < n and kinds[j] in (None, "byline") and lines[j].words <= 8 and not b.ends_sentence(lines[j].text):
+                kinds[j] = "byline"
+                marked.add(j)
+                j += 1
+    return marked
 
 
 def _published(lines: list[_Line], kinds: list[str | None]) -> str | None:
@@ -541,35 +454,3 @@ def _published(lines: list[_Line], kinds: list[str | None]) -> str | None:
                 return found[0]
     return min(ranked)[2] if ranked else None
 
-
-_DESK = re.compile(
-    r"^(?P<outlet>.+?)\s+(?P<role>news\s+desk|desk|staff(?:\s+(?:writer|reporter)s?)?|newsroom|editorial(?: team| board)?|"
-    r"news team)$",
-    re.I,
-)
-_WIRE = re.compile(
-    r"^[A-Z][\w .'’-]{1,40}(?:,\s*[\w .]{1,30})?,?\s+(?:\w{3,9}\.?\s+\d{1,2}\s+)?"
-    r"\((?P<agency>Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS|Yonhap|Kyodo|IANS|PTI|ANI|EFE|ANSA)\)\s*[-–—]"
-)
-
-
-def _outlet(authors: tuple[str, ...], bylines: list[str], body: list[_Line]) -> str | None:
-    """The outlet a byline names ("The X news desk", "X staff", "for X"), else a wire dateline's agency."""
-    for name in authors:
-        m = _DESK.match(name)
-        if not m or re.fullmatch(r"(?i)(?:the\s+)?(?:senior|staff|news)", m["outlet"]):
-            continue
-        outlet = m["outlet"]
-        personal = len(outlet.split()) in (2, 3) and not outlet.startswith("The") and not f.ORG_WORDS.search(outlet)
-        if not (personal and m["role"].lower().startswith("staff ")):
-            return re.sub(r"^the\s", "The ", outlet)
-    for name in authors[1:]:
-        if f.ORG_WORDS.search(name) and not _DESK.match(name):
-            return name
-    for text in bylines:
-        if _BY.match(text) and (m := _FOR.search(_strip_dates(text))):
-            return m["outlet"].title() if m["outlet"].isupper() else m["outlet"]
-    for line in body:
-        if m := _WIRE.match(line.text):
-            return m["agency"]
-    return None

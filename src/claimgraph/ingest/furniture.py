@@ -16,7 +16,7 @@ _SOCIAL = (
 SOCIAL_WORD = re.compile(rf"^(?:{_SOCIAL})$")
 SOCIAL_BRAND = re.compile(
     r"^(?:x|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|flipboard|messenger|"
-    r"bluesky|tumblr|instagram|youtube|tiktok|mastodon|pocket)$"
+    r"bluesky|tumblr|instagram|youtube|tiktok|mastodon|pocket|sms)$"
 )
 
 WHOLE: dict[str, tuple[str, ...]] = {
@@ -40,12 +40,16 @@ WHOLE: dict[str, tuple[str, ...]] = {
         r"(?:sign in|log in|login|register|create (?:a free |an )?account)",
         r"(?:become a (?:member|subscriber|supporter|patron)|support (?:us|our journalism)|donate(?: now)?)",
         r"already (?:a subscriber|have an account)\??.{0,30}",
+        r"(?:only |just |then )?[$£€]\s?[\d.,]+ (?:for (?:\d+|the first|your first) \w+|(?:per|a|/) ?(?:week|month|year|mo|yr))\b.{0,40}",
+        r"(?:for )?(?:subscribers?|members?)[- ]only(?: (?:content|article|story))?|subscriber exclusive",
     ),
     "share_tags": (
         r"share(?: this)?(?: article| story| post| page| on)?|like this|%?d? ?bloggers like this",
         r"(?:share|comment on|email|print|save)(?: or (?:share|comment on|email|print|save))*(?: on)? this (?:article|story|post|page)",
         r"share (?:on|via|to) .{1,30}|(?:click|tap) (?:here )?to share.{0,40}",
-        r"(?:topics|explore (?:more )?(?:on )?(?:these|this|related) topics?|copy link|link copied|copy link copied)",
+        r"(?:topics|explore (?:more )?(?:on )?(?:these|this|related) topics?|copy (?:the |article |story |page )?link|"
+        r"link copied|copy link copied)",
+        r"(?:\d[\d.,]*[km]? )?(?:likes?|restacks?|reposts?|retweets?|followers|claps)|follow",
         r"follow us(?: on .{1,40})?|(?:posted|filed) (?:in|under) .{1,60}|connect with us|stay connected",
         r"follow (?:@\S{1,30}|\w+ on (?:twitter|x|facebook|instagram|telegram|linkedin|threads|bluesky|youtube|tiktok))",
         r"(?:tags?|topics?|filed under|categories|category|keywords|posted in|more about|suggested topics|related topics)"
@@ -54,6 +58,12 @@ WHOLE: dict[str, tuple[str, ...]] = {
     "edit_link": (
         r"edit(?: this)?(?: post| page| article| story| entry)?",
         r"report (?:a|an) (?:correction|error|typo|issue)|suggest a correction|corrections? policy",
+        r"send us (?:your )?(?:feedback|a tip|tips|a correction)|(?:submit|send) (?:a |us a |your )?(?:news )?tips?|"
+        r"(?:got|have) a (?:news )?tip\??|contact (?:the|our) (?:newsroom|editors?|news ?desk)",
+    ),
+    "byline": (
+        r"about (?:the )?(?:authors?|writers?|contributors?|reporters?)",
+        r"(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)|for (?:media|press) (?:enquiries|inquiries)",
     ),
     "reader_tool": (
         r"this (?:audio|article|summary|content) (?:is|was) (?:created|generated|produced|read|narrated) .{0,60}",
@@ -64,18 +74,22 @@ WHOLE: dict[str, tuple[str, ...]] = {
         r"save(?: article| story| for later)?|saved|bookmark|gift(?: this)? article",
         r"(?:download|view) (?:the )?(?:pdf|app)|get the app|open in app|play|pause|audio|video|watch|"
         r"listen|expand|close|menu|search|skip to (?:main )?content|back to top|loading\.*",
-        r"(?:please )?enable javascript.{0,80}",
+        r"(?:please )?(?:turn on|enable|activate) javascript.{0,80}",
+        r"(?:show|hide) (?:key events|all (?:posts|updates)|summary|more|less)(?: only)?",
+        r"(?:add|save) to (?:my ?\w{0,12}|(?:your |my )?(?:reading )?list|favou?rites|bookmarks|saved(?: articles| stories)?)",
+        r"(?:(?:lire|leer|lesen|leggi|ler|read)(?: (?:this|the) (?:article|story))? )?(?:en|in|auf|em) "
+        r"(?:français|francais|english|español|espanol|deutsch|italiano|português|portugues)(?: lesen)?",
         r"click (?:here )?to (?:enlarge|expand|play)|image \d+ of \d+|\d+ ?/ ?\d+",
         r"\d{1,2}:\d{2}(?::\d{2})?",
     ),
     "read_more": (
         r"(?:read|see|watch|view) (?:more|also|next|full story|the full story)",
         r"related(?: articles| stories| content| coverage| reading| news| posts| links| topics)?",
-        r"recommended(?: for you| reading| stories| articles| videos)?|(?:more|top|latest) (?:stories|news|videos|headlines)",
+        r"recommended(?: for you| reading| stories| articles| videos| (?:from|by|on) [^.,:;\d]{1,30})?|(?:more|top|latest) (?:stories|news|videos|headlines)",
         r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in).{0,20}",
         r"most (?:read|popular|viewed|shared|commented|watched)(?: .{0,30})?|trending(?: now| stories)?|popular(?: now)?",
-        r"(?:previous|next|older|newer) (?:article|post|story|entry)s?",
-        r"more (?:from|on|in|about) .{1,40}|further reading|editor'?s? picks?|don'?t miss|must reads?|in case you missed it",
+        r"(?:previous|next|older|newer) (?:article|post|story|entry)s?|most recent|latest(?: news| stories)?|just in",
+        r"more (?:from|on|in|about) .{1,40}|more by [^.,;:!?]{1,40}|further reading|editor'?s? picks?|don'?t miss|must reads?|in case you missed it",
         r"visit .{1,50}(?:homepage|home page|website|site) for more(?: stories| news)?",
         r"for (?:the )?(?:latest|more) (?:news|updates|stories|coverage|headlines)\b.{0,80}"
         r"(?:head to|visit|go to|follow|download|subscribe|sign up)\b.{0,60}",
@@ -92,8 +106,13 @@ WHOLE: dict[str, tuple[str, ...]] = {
         r"purchase licensing rights|licensing rights",
     ),
     "copyright": (
-        r"(?:terms(?: of (?:use|service))?|privacy(?: policy)?|cookie(?:s| settings| policy)|about us|contact us|"
-        r"accessibility|sitemap|careers|advertise with us)(?: ?[|·•] ?.{1,40})*",
+        r"(?:terms(?: of (?:use|service)| (?:and|&) conditions)?|privacy(?: policy| notice| statement)?|"
+        r"cookie(?:s| settings| policy| preferences)|about us|contact(?: us)?|accessibility|sitemap|careers|"
+        r"advertise with us)(?: ?[|·•] ?.{1,40})*",
+        # a consent banner's buttons and heading
+        r"(?:accept|reject|decline|refuse|allow|deny)(?: all)?(?: cookies)?|(?:accept|agree)(?: and| &) (?:close|continue)|"
+        r"manage (?:preferences|cookies|options|settings|consent|my choices)|(?:privacy|consent) (?:settings|preferences|choices)|"
+        r"we (?:value|care about) your privacy|do not sell(?: or share)? my personal information",
         r"reuse this (?:content|article)|reprints?(?: (?:&|and) permissions)?|licensing",
     ),
 }
@@ -122,6 +141,7 @@ LEADS: dict[str, tuple[str, ...]] = {
         r"all rights reserved",
     ),
     "edit_link": (r"edit (?:post|page|article)\b",),
+    "byline": (r"(?:(?:media|press|investor|news) )?(?:contacts?|enquiries|inquiries) ?:",),
     "reader_tool": (r"(?:download|get|install|open) (?:the |our )?(?:[\w-]+ ){0,4}app\b",),
 }
 
@@ -136,6 +156,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"uses akismet to reduce spam",
         r"comments (?:are|have been) (?:closed|disabled|turned off)",
         r"(?:commenting|community) (?:guidelines|policy|rules)",
+        r"\b(?:do you have|have you got|got) (?:a|any) (?:story|news tip|tip|photos?|videos?)\b.{0,40}"
+        r"\b(?:email|contact|send|get in touch)",
     ),
     "newsletter": (
         r"follow (?:us|our \w+(?: \w+){0,3} (?:channel|page|account|feed))",
@@ -143,7 +165,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"sent you (?:a|an) (?:confirmation|verification) (?:email|e-mail|link)",
         r"confirm your (?:subscription|email)",
         r"(?:delivered|sent) (?:straight |directly |right )?to your inbox",
-        r"(?:subscribe|sign up|register) (?:to|for) (?:our|the|my) (?:\w+ ){0,4}(?:newsletters?|briefings?|digest|emails?|alerts?)",
+        r"(?:subscribe|sign up|register)(?: here| now| today)? (?:to|for) (?:our|the|my) (?:\w+ ){0,4}"
+        r"(?:newsletters?|briefings?|digest|emails?|alerts?)",
+        r"\b(?:subscribe|sign up) for free\b|^thanks? (?:you )?for reading(?: [^,;]{0,40})?(?:!|$)|\breceive new posts\b",
+        r"\b(?:try|enjoy) (?:unlimited|full|complete|premium) (?:digital )?access\b|\bget unlimited (?:digital )?access\b",
+        r"\bcomplete digital access\b|\bcancel (?:at )?any ?time during (?:your|the) (?:free )?trial\b",
+        r"\b(?:explore|see|view|compare) (?:our|all)(?: \w+){0,3} (?:subscriptions?|subscription (?:plans|options)|offers)\b",
         r"by (?:signing up|subscribing|registering|clicking)[^.]{0,40}you agree",
         r"unsubscribe at any time",
         r"(?:in|to|into) your inbox",
@@ -153,8 +180,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"unlock (?:this|the full|the rest of this) (?:story|article)",
         r"(?:subscribe|sign in|log in|register) to (?:continue|keep) reading",
     ),
+    "share_tags": (r"\bby sharing this (?:article|story|post|page)$",),
     "byline": (
         r"contributed (?:reporting )?to this (?:report|story|article)",
+        r"^\(?with inputs from .{1,40}\)?$",
+        r"^(?:contact|email|reach|follow|message) (?:him|her|them|the (?:author|writer|reporter)) (?:at|on|via) "
+        r"\S*(?:@|twitter|x\b|linkedin|bluesky|threads|instagram)|\bcan be reached at \S+@",
         r"^(?:some )?(?:information|material|reporting) (?:for|in) this (?:story|article|report) (?:was )?"
         r"(?:provided|contributed|supplied) by",
     ),
@@ -172,11 +203,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:read|view) the (?:full |original )(?:article|story|post)",
         r"distributed by (?:tribune content agency|the conversation|\w+ syndicat)",
         r"(?:syndicated|provided|supplied) (?:by|via|from) .{1,40} (?:content )?(?:partners?|syndication|agency)",
+        r"auto-?generated from a syndicated feed|(?:has|have) not been edited by .{1,40} staff",
     ),
     "copyright": (
         r"all rights reserved",
         r"may not be (?:published|reproduced|republished), broadcast",
+        r"\b(?:constitutes|signifies) (?:acceptance|agreement) (?:of|to|with)\b.{0,80}\b(?:terms|privacy|user agreement)",
         r"(?:trust principles|editorial standards|our standards):?",
+    ),
+    "read_more": (
+        r"^for (?:the )?(?:latest|more) (?:news|updates|stories|coverage|headlines)\b.{0,80}"
+        r"\b(?:head to|visit|go to|follow|download|subscribe|sign up)\b",
     ),
     "reader_tool": (
         r"this (?:audio|summary|article|content) (?:is|was) (?:created|generated|produced) (?:with|by|using) (?:ai|artificial)",
@@ -226,22 +263,30 @@ DATE_FILLERS = frozenset(
     "reading an a".split()
 )
 
+# news agencies, as they sign datelines ("KYIV, Dec 3 (Reuters) -") and sign-offs ("--IANS")
+AGENCIES = r"Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS|Yonhap|Kyodo|IANS|PTI|ANI|EFE|ANSA|UNI|KNA|APA|Anadolu|Bernama"
+
+# a site's cookie notice, which can run to a paragraph
+CONSENT = re.compile(
+    r"\b(?:we|this (?:web)?site)(?: and our (?:\d+ )?(?:partners|vendors))? (?:use|uses|store|set) cookies\b"
+    r"|\bcookies? and similar technologies\b"
+    r"|\bby (?:clicking|continuing|using)\b[^.]{0,80}\byou (?:agree|consent|accept)\b[^.]{0,40}\bcookies\b",
+    re.IGNORECASE,
+)
+
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|you'll|yours)\b", re.IGNORECASE)
 
 
 def compile_all(table: dict[str, tuple[str, ...]], mode: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Compile a vocabulary table; ``mode`` is ``whole``, ``lead`` or ``phrase``."""
+    """Compile a vocabulary table, one pattern per kind; ``mode`` is ``whole``, ``lead`` or ``phrase``."""
     out: list[tuple[str, re.Pattern[str]]] = []
     for kind, patterns in table.items():
-        for pattern in patterns:
-            if mode == "whole":
-                pattern = rf"(?:{pattern})"
-            elif mode == "lead":
-                pattern = rf"^(?:{pattern})"
-            out.append((kind, re.compile(pattern, re.IGNORECASE)))
+        pattern = "|".join(f"(?:{p})" for p in patterns)
+        out.append((kind, re.compile(rf"^(?:{pattern})" if mode == "lead" else pattern, re.IGNORECASE)))
     return tuple(out)
 
 
 WHOLE_PATTERNS = compile_all(WHOLE, "whole")
 LEAD_PATTERNS = compile_all(LEADS, "lead")
 PHRASE_PATTERNS = compile_all(PHRASES, "phrase")
+SYNDICATION = next(p for kind, p in PHRASE_PATTERNS if kind == "syndication_notice")
