@@ -33,6 +33,10 @@ for _cls, _words in {
     for _w in _words.split():
         MEASURES[_w.replace("_", " ")] = _cls
 
+# what the extractor says when it found no measure: "the number of railcars" (count), a sum of
+# money with no verb (amount); such a claim needs other evidence to join a measured figure
+PLACEHOLDER_MEASURES = frozenset({"count", "amount"})
+
 # measures that describe a thing (a missile's range) rather than an event count
 PROPERTY_MEASURES = frozenset({"range", "speed", "weight", "length", "caliber", "calibre", "capacity", "yield",
                                "altitude", "payload", "height", "depth", "diameter", "size", "width"})
@@ -119,11 +123,17 @@ def norm_per(per: str | None) -> str | None:
     return lemma(p)
 
 
-def measure_class(measure: str | None) -> str | None:
+_MONEY_LOSSES = frozenset({"casualties", "lost", "loss", "lose"})
+
+
+def measure_class(measure: str | None, *, money: bool = False) -> str | None:
+    """The measure class of a measure word; with ``money``, losses are a cost ("$1.8 billion
+    in insured losses" is damage, not casualties)."""
     if not measure:
         return None
     m = measure.strip().lower().replace("_", " ")
-    return MEASURES.get(m) or MEASURES.get(lemma(m)) or m
+    found = MEASURES.get(m) or MEASURES.get(lemma(m)) or m
+    return "damage" if money and found in _MONEY_LOSSES else found
 
 
 # counted phrase analysis --------------------------------------------------------------------------
@@ -140,7 +150,7 @@ _HEAD_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "troop": "soldier troop personnel serviceman servicemember fighter mercenary combatant infantryman "
              "conscript recruit force trooper marine paratrooper",
-    "people": "people person individual resident inhabitant citizen",
+    "people": "people person individual resident inhabitant citizen life live",
     "civilian": "civilian noncombatant",
     "child": "child kid minor",
     "shell": "shell round munition ammunition projectile ordnance",
@@ -151,6 +161,7 @@ for _cls, _words in {
     "ship": "ship vessel boat",
     "aircraft": "aircraft plane jet warplane",
     "refugee": "refugee evacuee",
+    "quake": "earthquake quake temblor",
 }.items():
     for _w in _words.split():
         _HEAD_CLASSES[_w] = _cls
@@ -164,6 +175,7 @@ class Counted:
     names: tuple[str, ...]  # capitalised runs in the counted noun phrase ("North Korean")
     other_names: tuple[str, ...]  # capitalised runs after it ("... deals with Russia")
     measure: str | None  # a measure word inside the phrase ("troops killed")
+    lead: str | None = None  # a capitalised first word that may only open a sentence ("Insured losses")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -181,7 +193,8 @@ def parse_counted(counted: str | None) -> Counted:
     head = _head(toks)
     words = frozenset(lemma(t) for t in toks if t.lower() not in STOP and t.lower() not in CUT_WORDS
                       and not is_capitalised(t))
-    return Counted(head, words, names, other, measure)
+    lead = lemma(toks[0]) if names and names[0] == toks[0] and toks[0][:1].isupper() else None
+    return Counted(head, words, names, other, measure, lead)
 
 
 def _phrase_end(toks: list[str]) -> int:
@@ -265,27 +278,49 @@ class Features:
     vague: bool
     low: float | None = None  # the claim's interval in the unit family's base (None: unbounded)
     high: float | None = None
+    point: float | None = None  # the stated value in the same base
+
+    @property
+    def measured(self) -> bool:
+        """Whether the claim says what it measures (not the extractor's placeholder count/amount)."""
+        return self.measure is not None and self.measure not in PLACEHOLDER_MEASURES
 
     @property
     def weak(self) -> bool:
         """Needs strong evidence to join a figure: no measure, a vague number, or no counted head."""
-        return self.measure is None or self.vague or self.head is None
+        return not self.measured or self.vague or self.head is None
 
 
 _YEAR = re.compile(r"^\d{4}$")
 GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure", "figures", "estimate"})
 
 
-def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None) -> Features:
+def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None,
+                   speakers: dict[tuple[object, ...], frozenset[str]] | None = None) -> Features:
+    """What a claim measures; ``speakers`` caches the speaker entities of an attribution."""
     q = claim.quantity
     unit, per = split_rate(q.unit, q.per)
     counted = parse_counted(claim.counted)
-    measure = measure_class(claim.measure) or counted.measure
-    head = "money" if unit.family.startswith("cur:") else counted.head
+    money = unit.family.startswith("cur:")
+    measure = measure_class(claim.measure, money=money)
+    if measure is None or measure in PLACEHOLDER_MEASURES:  # "people listed as missing": the phrase says
+        measure = measure_class(counted.measure, money=money) or measure
+    head = "money" if money else counted.head
     if head in GENERIC_HEADS:  # "the death toll", "the displaced count": the measure says what is counted
         head = None
     core = [g for g in (_find_in(n, index) for n in counted.names) if g]
     subject = [g for g in (index.resolve(s) for s in claim.subject) if g]
+    att = claim.attribution
+    if subject and (att.source is not None or att.via):
+        # who states a number is not what it is about ("IRCO puts the figure at 310,000")
+        ck = (att.source.name, att.source.entity, att.via) if att.source else (None, None, att.via)
+        who = speakers.get(ck) if speakers is not None else None
+        if who is None:
+            who = _speakers(claim, index)
+            if speakers is not None:
+                speakers[ck] = who
+        if who:
+            subject = [g for g in subject if g not in who]
     if not core and not subject:  # "payments for North Korean weapons"
         core = [g for g in (_find_in(n, index) for n in counted.other_names) if g]
     place = (index.resolve(claim.place) or f"p:{claim.place.strip().lower()}") if claim.place else None
@@ -305,8 +340,34 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
     elif doc_date and _YEAR.match(doc_date[:4]):
         year = "~" + doc_date[:4]
     vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
-    low, high, _ = reading_interval(q, unit.factor)
-    return Features(measure, unit, per, q.change, head, counted.words, sig, place, year, vague, low, high)
+    low, high, point = reading_interval(q, unit.factor)
+    words = counted.words
+    if counted.lead and not core:  # no entity: a sentence's first word ("Insured losses from ...")
+        words = words | {counted.lead}
+    return Features(measure, unit, per, q.change, head, words, sig, place, year, vague, low, high, point)
+
+
+def _speakers(claim: Claim, index: EntityIndex) -> frozenset[str]:
+    """The source and intermediaries of a claim that are bodies or people, not places: a
+    country may be both speaker and subject ("Russia says it lost ..."), an agency rarely is."""
+    att = claim.attribution
+    found: set[str] = set()
+    if att.source is not None:
+        gid = index.resolve(att.source.entity) if att.source.entity else None
+        found.add(gid or index.lookup(att.source.name) or "")
+        words = att.source.name.split()
+        while words and not words[0][:1].isupper():
+            words.pop(0)  # "reinsurer Halvorsen Re", "the country's health ministry"
+        if words and len(words) < len(att.source.name.split()):
+            found.add(index.lookup(" ".join(words)) or "")
+    for via in att.via:
+        gid = index.lookup(via)
+        if gid:
+            found.add(gid)
+    return frozenset(g for g in found if g and index.type(g) not in PLACE_TYPES)
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
 def _find_in(name: str, index: EntityIndex) -> str | None:

@@ -18,6 +18,7 @@ Cost is near-linear: every step works through dictionaries keyed by name keys.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -247,17 +248,32 @@ def merge_entities(extractions: Sequence[Extraction], *, fuzzy_cutoff: float = 9
     return _build(records, uf)
 
 
+_INLINE_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acr>[A-Z][A-Za-z.&]{1,9})\s*\)?$")
+
+
+def _surfaces(name: str) -> list[str]:
+    """A name and what it packs: "Civil Protection Directorate (CPD)" is the name and its acronym
+    (a recogniser may also cut the closing parenthesis off)."""
+    m = _INLINE_ACRONYM.match(name.strip())
+    if m and len(m.group("name").split()) >= 2:
+        acr = acronym_form(m.group("acr"))
+        if acr and acr in acronyms_of(m.group("name")):
+            return [m.group("name"), m.group("acr")]
+    return [name]
+
+
 def _records(extractions: Iterable[Extraction]) -> list[_Record]:
     out: list[_Record] = []
     for ext in extractions:
         for ent in ext.entities:
             cls = _class_of(ent.type)
-            surfaces = dict.fromkeys(s for s in (ent.name, *ent.aliases) if s and s.strip())
+            names = [x for s in (ent.name, *ent.aliases) if s and s.strip() for x in _surfaces(s)]
+            surfaces = dict.fromkeys(names)
             forms = tuple((s, _analyse(s, cls)) for s in surfaces)
             forms = tuple((s, f) for s, f in forms if f.keys and f.keys[0])
             if forms:
                 short = all(f.kind in ("surname", "acronym") for _, f in forms)
-                out.append(_Record(ent.id, ext.doc, ent.name, ent.type, cls, forms, ent.mentions, short))
+                out.append(_Record(ent.id, ext.doc, names[0], ent.type, cls, forms, ent.mentions, short))
     return out
 
 

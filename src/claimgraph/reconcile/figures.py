@@ -9,34 +9,53 @@ Blocking keeps the cost near-linear; claims are only ever compared inside a bloc
    core they share, whose place and year do not differ (``None`` fits any); an atom that
    fits two clusters equally well stays apart rather than bridge them;
 3. a claim with no subject joins only on strong evidence: the same counted words in the
-   same story; subject-less claims of one story group when their counted words nest;
+   same story, else the one figure of the story (and block) that states the same number
+   ("$1.8 billion" beside "insured losses of $1.8 billion"); subject-less claims of one story
+   group when their counted words nest and their values meet (no counted words at all are
+   no evidence of sameness);
 4. weak claims (no measure, a vague number like "thousands of", or no counted head) join the
-   single figure that matches their head, measure and subject; else they group among
-   themselves by the rules above (a claim with neither measure nor head, or a vague one
-   with no subject, stands alone). Vague numbers never vote in a verdict.
+   single figure that matches their head, measure and subject. The extractor's placeholder
+   measures (``count``, ``amount``) count as no measure, and such a claim joins a measured
+   figure only where one of its claims states the same number ("40,000 homes" and "some
+   40,000 homes were destroyed"). With no subject to match, a claim with a measure but no
+   counted head ("the death toll rose to 2,315") joins the one figure of that measure in its
+   story; a number with neither (>= 100: "puts the figure at 310,000") the one figure of the
+   story that states it. Else they group among themselves by the rules above (a claim with
+   neither measure nor head, or a vague one with no subject, stands alone). Vague numbers
+   never vote in a verdict.
+
+A reading's time bucket is its report day, refined by an earlier time the claim states: the
+stated date of an event ("killed in the March 3 earthquake") is not the as-of time of a toll
+reported three weeks later, while "212 on Monday evening" in Tuesday's paper is.
 
 The subject signature is the set of entities named inside the counted phrase ("North
-Korean soldiers" -> North Korea) when there are any, else ``Claim.subject``; for a measure
-of a thing (range, speed, ...) only entities that are things (not countries or people) count.
+Korean soldiers" -> North Korea) when there are any, else ``Claim.subject`` less the bodies
+and people the claim is attributed to ("IRCO puts the figure at 310,000" is not about IRCO);
+for a measure of a thing (range, speed, ...) only entities that are things (not countries or
+people) count.
 """
 from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import Claim, Document, Figure
 from ._features import Features, claim_features
-from ._text import iso_day
 from .entities import EntityIndex
 from .origins import OriginReport, OriginResolver
-from .verdicts import Reading, judge, reading_interval
+from .verdicts import Reading, agrees, judge, reading_interval
 
 __all__ = ["FigureResult", "build_figures", "figure_of", "group_figures"]
 
+_WEEK = re.compile(r"^\d{4}-W\d\d$")
 _MAX_CANDIDATES = 64  # clusters looked at per entity posting, newest first
+_ANY = "*"  # any counted head
+_SPECIFIC = 100  # a number that says nothing else joins a figure by value only from here up
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +95,9 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     order = sorted(range(len(claims)), key=lambda i: (published(claims[i].doc), claims[i].doc,
                                                      claims[i].start, claims[i].id))
     claims = [claims[i] for i in order]
-    feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None)
-             for c in claims]
+    speakers: dict[tuple[object, ...], frozenset[str]] = {}
+    feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None,
+                            speakers=speakers) for c in claims]
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     clusters = _cluster(feats, stories)
     resolver = resolver or OriginResolver(claims, documents, index)
@@ -134,16 +154,17 @@ def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int
 def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[Features],
                    stories: Sequence[str]) -> list[_Cluster]:
     atoms: dict[tuple[frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
-    bare: dict[tuple[str, frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
+    bare: dict[tuple[str, frozenset[str], str | None, str | None, int], list[int]] = defaultdict(list)
     for i in idxs:
         f = feats[i]
         if f.sig:
             atoms[(f.sig, f.place, f.year)].append(i)
-        else:
-            bare[(stories[i], f.words, f.place, f.year)].append(i)
+        else:  # no counted words: nothing ties it to another claim but its value
+            bare[(stories[i], f.words, f.place, f.year, -1 if f.words else i)].append(i)
     out: list[_Cluster] = []
     postings: dict[str, list[_Cluster]] = defaultdict(list)
     by_words: dict[tuple[str, frozenset[str]], list[_Cluster]] = defaultdict(list)
+    in_story: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # story -> clusters with a member there
     for (sig, place, year), members in sorted(
             atoms.items(), key=lambda kv: (-len(kv[0][0]), kv[0][1] is None, kv[0][2] is None, kv[1][0])):
         target = _best_cluster(sig, place, year, postings)
@@ -158,19 +179,25 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
             target.year = _merge_year(target.year, year)
         target.members.extend(members)
         for i in members:
-            by_words[(stories[i], feats[i].words)].append(target)
+            if feats[i].words:
+                by_words[(stories[i], feats[i].words)].append(target)
+            in_story[stories[i]].setdefault(id(target), target)
     # subject-less claims: the same counted words in the same story, or nested words and
     # intervals that meet ("containers" / "containers of ammunition", never "range" / "strike range")
     loose: dict[str, list[tuple[frozenset[str], _Cluster, list[float]]]] = defaultdict(list)
-    for (story, words, place, year), members in sorted(bare.items(), key=lambda kv: kv[1][0]):
+    for (story, words, place, year, _alone), members in sorted(bare.items(), key=lambda kv: kv[1][0]):
         lo, hi = _span(members, feats)
-        fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)}
+        fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)} if words else {}
+        if not fits:  # other words ("quake" / "earthquake"), none at all: the one figure of the
+            # story that states the same number ("$1.8 billion" beside "insured losses of $1.8 billion")
+            fits = {k: c for k, c in list(in_story[story].items())[-_MAX_CANDIDATES:] if _fits(c, place, year)
+                    and all(_agrees_with_member(feats[i], c, feats) for i in members)}
         if len(fits) == 1:
             target = next(iter(fits.values()))
         else:
             found = next((entry for entry in loose[story] if _fits(entry[1], place, year) and (
-                entry[0] == words or ((entry[0] <= words or words <= entry[0])
-                                      and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
+                (entry[0] == words and words) or ((entry[0] <= words or words <= entry[0])
+                                                  and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
             if found is None:
                 target = _Cluster(block, frozenset(), place, year)
                 out.append(target)
@@ -181,6 +208,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
             target.place = target.place or place
             target.year = _merge_year(target.year, year)
         target.members.extend(members)
+        in_story[story].setdefault(id(target), target)
     return out
 
 
@@ -217,28 +245,58 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
                  stories: Sequence[str]) -> list[_Cluster]:
     """Weak claims join the single matching figure, else group among themselves, else stand alone."""
     index: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+    by_story: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)  # (measure, ..., story)
+    by_head: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)  # (head, ..., story)
     for c in clusters:
-        measure, family, per, change, _head = c.block
+        measure, family, per, change, head = c.block
         for e in c.core:
             index[(family, per, change, e)].append(c)
+        for story in dict.fromkeys(stories[i] for i in c.members):
+            by_story[(measure, family, per, change, story)].append(c)
+            by_head[(head, family, per, change, story)].append(c)
+            by_head[(_ANY, family, per, change, story)].append(c)
     extra: list[_Cluster] = []
     rest: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i in weak:
         f = feats[i]
-        needs_head = f.measure is None or f.vague
-        if needs_head and f.head is None:
+        if f.head is None and not f.measured and not f.vague and f.point is not None \
+                and abs(f.point) >= _SPECIFIC:
+            # "IRCO puts the figure at 310,000", "the directorate still counts 180,000": nothing
+            # but the number says what it counts; the one figure of the story that states it
+            found = {id(c): c for c in by_head.get((_ANY, f.unit.family, f.per, f.change, stories[i]), ())
+                     [-_MAX_CANDIDATES:] if _fits(c, f.place, f.year) and _agrees_with_member(f, c, feats)}
+            if len(found) == 1:
+                next(iter(found.values())).members.append(i)
+                continue
+        if f.head is None and (f.measure is None or f.vague):
             c = _Cluster(("weak", i), f.sig, f.place, f.year, [i])
             extra.append(c)
             continue
+        # a firm number with no measure (the extractor's count/amount) joins a measured figure
+        # only where one of its claims states the same number ("40,000 homes" and "some
+        # 40,000 homes were destroyed")
+        valued = not f.measured and not f.vague
         fits: dict[int, _Cluster] = {}
         for e in f.sig:
             for c in index.get((f.unit.family, f.per, f.change, e), ())[-_MAX_CANDIDATES:]:
                 measure, _family, _per, _change, head = c.block
-                if f.measure is not None and measure != f.measure:
+                if f.measured and measure != f.measure:
                     continue
                 if f.head is not None and head != f.head:
                     continue
-                if c.core & f.sig and _fits(c, f.place, f.year):
+                if c.core & f.sig and _fits(c, f.place, f.year) and (not valued or _agrees_with_member(f, c, feats)):
+                    fits[id(c)] = c
+        if not fits and f.measured and not f.vague:
+            # "the death toll rose to 2,315", "1,204 dead": a measure but no counted head or
+            # subject; the one figure of that measure in the same story is what it revises
+            for c in by_story.get((f.measure, f.unit.family, f.per, f.change, stories[i]), ())[-_MAX_CANDIDATES:]:
+                if (f.head is None or c.block[4] == f.head) and _fits(c, f.place, f.year):
+                    fits[id(c)] = c
+        elif not fits and valued and f.head is not None:
+            # "rescuers from 14 countries" beside "teams from 14 countries have arrived": the
+            # same counted thing and the same number in the same story
+            for c in by_head.get((f.head, f.unit.family, f.per, f.change, stories[i]), ())[-_MAX_CANDIDATES:]:
+                if _fits(c, f.place, f.year) and _agrees_with_member(f, c, feats):
                     fits[id(c)] = c
         if len(fits) == 1:
             next(iter(fits.values())).members.append(i)
@@ -250,6 +308,17 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
     for block, idxs in rest.items():
         extra.extend(_cluster_block(("weak", *block), idxs, feats, stories))
     return extra
+
+
+def _agrees_with_member(f: Features, c: _Cluster, feats: Sequence[Features]) -> bool:
+    """Whether the claim and one of the cluster's (latest) members state the same number, as a
+    verdict would call it agree ("40,000" and "some 40,000"; never "9 million" and "at least
+    200", nor "more than 60,000" and "up to 400,000", which only fail to contradict each other)."""
+    if f.point is None:
+        return False
+    mine = Reading("", f.low, f.high, f.point)
+    return any(not feats[j].vague and agrees(mine, Reading("", feats[j].low, feats[j].high, feats[j].point))
+               for j in c.members[-_MAX_CANDIDATES:])
 
 
 # one figure ---------------------------------------------------------------------------------------
@@ -265,14 +334,14 @@ def _figure(claims: Sequence[Claim], feats: Sequence[Features], documents: Mappi
     for k in firm:
         c = claims[k]
         low, high, point = reading_interval(c.quantity, feats[k].unit.factor / base)
-        when = c.time.value if c.time and c.time.value and len(c.time.value) >= 7 else None
-        readings.append(Reading(c.id, low, high, point, when or iso_day(resolver.reported(c)), resolver.key(c)))
+        readings.append(Reading(c.id, low, high, point, _when(c, resolver.reported(c)), resolver.key(c)))
     verdict = judge(readings)
     reports = resolver.reports(claims)
     dates = sorted(d for d in (_published(documents, c.doc) for c in claims) if d)
     ids = tuple(sorted(c.id for c in claims))
     fid = "f" + hashlib.blake2b("\n".join(ids).encode(), digest_size=5).hexdigest()
-    measure = Counter(f.measure for f in feats if f.measure).most_common(1)
+    measure = (Counter(f.measure for f in feats if f.measured)
+               or Counter(f.measure for f in feats if f.measure)).most_common(1)
     fig = Figure(
         id=fid,
         label=_label(claims, feats, index),
@@ -290,6 +359,27 @@ def _figure(claims: Sequence[Claim], feats: Sequence[Features], documents: Mappi
     return fig, reports
 
 
+def _when(claim: Claim, published: str | None) -> str | None:
+    """A reading's time bucket: the report day, refined by an earlier time the claim states.
+
+    A stated time may be the as-of time of the number ("212 on Monday evening", in Tuesday's
+    paper) or the date of the event it counts ("2,981 killed in the March 3 earthquake", three
+    weeks on); the report day tells them apart across reports: two readings share a bucket only
+    when they were reported the same day about the same stated time."""
+    reported = published[:10] if published else None
+    t = claim.time
+    stated = t.value if t is not None and t.value and len(t.value) >= 7 else None
+    if stated and _WEEK.match(stated):  # "last week": ISO 2025-W09 -> its Monday, to compare with days
+        stated = date.fromisocalendar(int(stated[:4]), min(int(stated[6:8]), 52), 1).isoformat()
+    if reported is None:
+        return stated
+    if stated is None or stated[:len(reported)] == reported:
+        return f"{reported} {reported}"
+    if stated > reported:  # a time after the report: a forecast or a deadline ("by 2026")
+        return stated
+    return f"{reported} {stated}"  # sorts before the same day's own "now"
+
+
 def _published(documents: Mapping[str, Document], doc_id: str) -> str | None:
     doc = documents.get(doc_id)
     return doc.published if doc else None
@@ -299,8 +389,8 @@ def _label(claims: Sequence[Claim], feats: Sequence[Features], index: EntityInde
     """The most common counted phrase plus the measure: 'North Korean soldiers deployed'."""
     counted = Counter(" ".join((c.counted.lower() if c.counted.isupper() else c.counted).split())
                       for c in claims if c.counted)  # a shouted headline reads as plain words
-    measure = Counter(f.measure for f in feats if f.measure).most_common(1)
-    m = measure[0][0] if measure and measure[0][0] not in ("count", "amount") else ""
+    measure = Counter(f.measure for f in feats if f.measured).most_common(1)
+    m = measure[0][0] if measure else ""
     if counted:
         text = min(counted.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:

@@ -13,7 +13,10 @@ relayed by the document's outlet. Its *origin key* is, in order:
    intermediary, its unattributed numbers are taken to come from that outlet (an article
    retelling a WSJ report);
 4. else the document itself, by its outlet, else its id; syndicated copies
-   (``Document.duplicate_of``) collapse onto their original first.
+   (``Document.duplicate_of``) collapse onto their original first. But an unattributed
+   claim that restates, in the same article, the value of exactly one named source of the
+   figure ("Toll passes 15,000" over "more than 15,000, the council said") takes that
+   source's origin: a headline is not a second origin.
 
 Claims of one figure share an origin when they share any *handle*: the via key or the
 named-source key. So "Kovalenko told WSJ" and "WSJ reported" are one origin (WSJ), and
@@ -22,14 +25,16 @@ named-source key. So "Kovalenko told WSJ" and "WSJ reported" are one origin (WSJ
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Claim, Document, Source
+from ..model import Claim, Document, Quantity, Source
 from ._text import iso_day, key, norm
 from .entities import EntityIndex
+from .verdicts import reading_interval
 
 __all__ = ["OriginReport", "OriginResolver", "root_document"]
 
@@ -46,6 +51,19 @@ for _role, _words in {
     for _w in _words.split():
         ROLE_NOUNS[_w] = _role
 _SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities in one unit can state the same number (their intervals meet)."""
+    if a.unit != b.unit or a.per != b.per or a.change != b.change:
+        return False
+    if a.value is not None and a.value == b.value:
+        return True
+    alo, ahi, _ = reading_interval(a)
+    blo, bhi, _ = reading_interval(b)
+    lo = max(x for x in (alo, blo, -math.inf) if x is not None)
+    hi = min(x for x in (ahi, bhi, math.inf) if x is not None)
+    return lo <= hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +101,7 @@ class OriginResolver:
         self._root: dict[str, str] = {}
         self._handles: dict[str, tuple[str, ...]] = {}
         self._reported: dict[str, str | None] = {}
+        self._unnamed: set[str] = set()  # claims that name neither a source nor an intermediary
         self._relay = self._relays(claims)
 
     # keys ---------------------------------------------------------------------------------------
@@ -196,6 +215,7 @@ class OriginResolver:
         if not out:
             root = self.root(claim.doc)
             out.append(self._relay.get(root) or self.outlet_key(root))
+            self._unnamed.add(claim.id)
         return tuple(out)
 
     def key(self, claim: Claim) -> str:
@@ -223,7 +243,7 @@ class OriginResolver:
                 x = parent[x]
             return x
 
-        per_claim = [self.handles(c) for c in claims]
+        per_claim = self._restated([self.handles(c) for c in claims], claims)
         for hs in per_claim:
             for h in hs[1:]:
                 ra, rb = find(hs[0]), find(h)
@@ -233,6 +253,34 @@ class OriginResolver:
         for claim, hs in zip(claims, per_claim, strict=True):
             groups[find(hs[0])].append(claim)
         return list(groups.values())
+
+    def _restated(self, per_claim: list[tuple[str, ...]], claims: Sequence[Claim]) -> list[tuple[str, ...]]:
+        """An unattributed claim that restates, in the same article, the value of one named
+        source ("Toll passes 15,000" over "more than 15,000 people, the council said") comes
+        from that source, not from the outlet. ``per_claim``: the claims' handles, computed."""
+        unnamed = self._unnamed
+        loose = [k for k, c in enumerate(claims) if c.id in unnamed]
+        if not loose or len(loose) == len(claims):
+            return per_claim
+        docs = {self.root(claims[k].doc) for k in loose}
+        peers: dict[str, list[int]] = defaultdict(list)
+        for k, claim in enumerate(claims):
+            if claim.id not in unnamed:
+                root = self.root(claim.doc)
+                if root in docs:
+                    peers[root].append(k)
+        out = per_claim
+        for k in loose:
+            mine = peers.get(self.root(claims[k].doc))
+            if not mine:
+                continue
+            q = claims[k].quantity
+            keys = {per_claim[j][0] for j in mine if _same_value(q, claims[j].quantity)}
+            if len(keys) == 1:
+                if out is per_claim:
+                    out = list(per_claim)
+                out[k] = (next(iter(keys)),)
+        return out
 
     def reports(self, claims: Sequence[Claim]) -> tuple[OriginReport, ...]:
         """Earliest report per independent origin, earliest first (undated last)."""

@@ -8,7 +8,9 @@ A document joins a story when either
 Syndicated copies (``duplicate_of``) join their original's story directly.
 
 Candidates come from LSH buckets and entity postings (newest stories first, capped), so each
-``add`` costs about the same however many documents came before.
+``add`` costs about the same however many documents came before. The text cosine is over all
+of a document's words (its 40 heaviest only find the candidates): a short article's own words
+weigh most, and a cut to the heaviest would drop the shared ones that tie it to its story.
 
 The MinHash is computed here with numpy (crc32 token hashes, 64 affine permutations) rather
 than with ``datasketch.MinHash``, which costs ~0.5 ms a document; the scheme is the same.
@@ -140,9 +142,11 @@ class StoryIndex:
             if small.id not in self._by_id or len(small.docs) > self.fold_max:
                 continue
             top = [e for e, _ in small.entities.most_common(self.top_k)]
+            # the best of the stories at least as large: a closer but smaller one will fold
+            # into its own larger neighbour later, not take this one in
             target = self._best_story(small.entities, top, small.words, exclude=small.id,
-                                      loose=len(small.docs) <= 1)
-            if target is None or len(target.docs) < len(small.docs):
+                                      loose=len(small.docs) <= 1, min_docs=len(small.docs))
+            if target is None:
                 continue
             for doc_id in small.docs:
                 target.docs.append(doc_id)
@@ -217,19 +221,25 @@ class StoryIndex:
         return {k: by_id[k] for k, _ in hits.most_common(limit)}
 
     def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
-                    exclude: str | None = None, loose: bool = False) -> _Story | None:
+                    exclude: str | None = None, loose: bool = False, min_docs: int = 0) -> _Story | None:
         """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
 
         A document joins when both similarities clear their thresholds, or one clears it by
         far (``_joins``): entities tie short articles about one event (the dam, the towns),
         words tie articles whose named entities differ. Story profiles are cached and refreshed
         as a story grows."""
-        vec = self._tfidf(words, 40)
-        seen = {k: st for k, st in self._candidates(top, vec).items() if k != exclude and k in self._by_id}
+        full = self._tfidf(words, len(words))
+        vec = dict(list(full.items())[:40])  # the heaviest words find the candidate stories
+        seen = {k: st for k, st in self._candidates(top, vec).items()
+                if k != exclude and k in self._by_id and len(st.docs) >= min_docs}
         if not seen:
             return None
         ent_vec = {e: math.log1p(counts[e]) * self._weight(e) for e in top}
         ent_norm = math.sqrt(sum(v * v for v in ent_vec.values()))
+        # the cosine is over all the document's words: cut to its 40 heaviest, a short article
+        # keeps only words no other article has yet used (the rarest weigh most) and loses the
+        # shared ones ("earthquake", the province) that tie it to its story
+        vec = full
         word_norm = math.sqrt(sum(v * v for v in vec.values()))
         best: tuple[float, int, str] | None = None
         best_story = None
@@ -241,7 +251,7 @@ class StoryIndex:
             if not st.profile:
                 self._refresh_profile(st)
             denom = word_norm * st.profile_norm
-            text = sum(v * st.profile.get(w, 0.0) for w, v in vec.items()) / denom if denom else 0.0
+            text = sum(v * vec.get(w, 0.0) for w, v in st.profile.items()) / denom if denom else 0.0
             if not self._joins(ent, text, loose=loose):
                 continue
             cand = (ent + text, len(st.docs), st.id)

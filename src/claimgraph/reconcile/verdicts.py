@@ -8,6 +8,10 @@
 | ``superseded`` | no common part, but every clash is between readings of different times (report day or as-of time): a later report revises an earlier one, and readings of one time agree among themselves |
 | ``conflict`` | intervals that do not meet at one time |
 
+An exact round number stands for its rounding step when the exact intervals do not meet:
+"1,200" is [1150, 1250] (the step is at most a tenth of the value), so "1,200" and "1,204"
+of one day agree; an exact count that is not round ("1,204") is what it says.
+
 The consensus interval is the intersection when it is non-empty, the intersection of the
 latest time's readings when superseded, else the hull. ``None`` is an unbounded side.
 """
@@ -17,11 +21,12 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Quantity
 from ._text import precision
 
-__all__ = ["Judgement", "Reading", "judge", "reading_interval"]
+__all__ = ["Judgement", "Reading", "agrees", "judge", "reading_interval"]
 
 _INF = math.inf
 
@@ -74,10 +79,25 @@ def reading_interval(q: Quantity, factor: float = 1.0) -> tuple[float | None, fl
             None if point is None else point * factor)
 
 
-def _bounds(readings: Sequence[Reading]) -> tuple[float, float]:
+def _bounds(readings: Sequence[Reading], *, wide: bool = False) -> tuple[float, float]:
+    """The common part of the readings' intervals; ``wide``: exact round numbers as their rounding step."""
+    if wide:
+        ends = [_wide_ends(r) for r in readings]
+        return max(e[0] for e in ends), min(e[1] for e in ends)
     lo = max((r.low if r.low is not None else -_INF) for r in readings)
     hi = min((r.high if r.high is not None else _INF) for r in readings)
     return lo, hi
+
+
+def _wide_ends(r: Reading) -> tuple[float, float]:
+    """A reading's interval, an exact round number widened to its rounding step ("1,200" is
+    [1150, 1250], "5.5 billion" is [5.45, 5.55] billion; a count like "1,204" is what it says)."""
+    p = r.point
+    if p is not None and r.low == p and r.high == p:
+        step = _step(p)
+        if step != 1.0 or not float(p).is_integer():
+            return p - step / 2, p + step / 2
+    return (r.low if r.low is not None else -_INF), (r.high if r.high is not None else _INF)
 
 
 def _meets(lo: float, hi: float) -> bool:
@@ -88,6 +108,7 @@ def _opt(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
+@lru_cache(maxsize=1 << 14)
 def _step(value: float) -> float:
     """The rounding step of a stated value, at most a tenth of it ("10,000" -> 1,000)."""
     if value == 0:
@@ -114,6 +135,26 @@ def _points_match(readings: Sequence[Reading]) -> bool:
                for r in coarse)
 
 
+def _rounded(r: Reading) -> Reading:
+    """The reading with its rounding step as its interval (see ``_wide_ends``)."""
+    lo, hi = _wide_ends(r)
+    if (lo, hi) == ((r.low if r.low is not None else -_INF), (r.high if r.high is not None else _INF)):
+        return r
+    return Reading(r.claim, lo, hi, r.point, r.when, r.origin)
+
+
+def agrees(a: Reading, b: Reading) -> bool:
+    """Whether two readings state the same value up to rounding (what ``judge`` calls agree)."""
+    if a.point is None or b.point is None:
+        return False
+    pair = (a, b)
+    if not _meets(*_bounds(pair)):
+        if not _meets(*_bounds(pair, wide=True)):
+            return False
+        pair = (_rounded(a), _rounded(b))
+    return _points_match(pair)
+
+
 def judge(readings: Sequence[Reading]) -> Judgement:
     """The verdict and consensus interval of one figure's readings."""
     if not readings:
@@ -121,21 +162,29 @@ def judge(readings: Sequence[Reading]) -> Judgement:
     lo, hi = _bounds(readings)
     if len(readings) == 1:
         return Judgement("single_source", _opt(lo), _opt(hi))
-    meets = _meets(lo, hi)
-    if meets:
+    if _meets(lo, hi):
         verdict = "agree" if _points_match(readings) else "consistent"
         return Judgement(verdict, _opt(lo), _opt(hi))
-    latest = _superseded(readings)
+    # "1,200" and "1,204": the same value up to the rounding the first one shows
+    wlo, whi = _bounds(readings, wide=True)
+    if _meets(wlo, whi):
+        wide = [_rounded(r) for r in readings]
+        verdict = "agree" if _points_match(wide) else "consistent"
+        return Judgement(verdict, _opt(wlo), _opt(whi))
+    latest = _superseded(readings) or _superseded(readings, wide=True)
     if latest is not None:
         llo, lhi = _bounds(latest)
+        if not _meets(llo, lhi):  # the latest readings meet only once rounded
+            llo, lhi = _bounds(latest, wide=True)
         return Judgement("superseded", _opt(llo), _opt(lhi))
     hull_lo = min((r.low if r.low is not None else -_INF) for r in readings)
     hull_hi = max((r.high if r.high is not None else _INF) for r in readings)
     return Judgement("conflict", _opt(hull_lo), _opt(hull_hi))
 
 
-def _superseded(readings: Sequence[Reading]) -> list[Reading] | None:
-    """The latest time's readings when every clash lies between different times, else None."""
+def _superseded(readings: Sequence[Reading], *, wide: bool = False) -> list[Reading] | None:
+    """The latest time's readings when every clash lies between different times, else None
+    (``wide``: readings of one time need only meet up to rounding)."""
     buckets: dict[str, list[Reading]] = defaultdict(list)
     undated: list[Reading] = []
     for r in readings:
@@ -143,7 +192,7 @@ def _superseded(readings: Sequence[Reading]) -> list[Reading] | None:
     if len(buckets) < 2:
         return None
     for group in buckets.values():
-        if not _meets(*_bounds(group)):
+        if not _meets(*_bounds(group, wide=wide)):
             return None
     if undated and not _undated_fit(undated, readings):
         return None
