@@ -259,19 +259,19 @@ class OriginResolver:
         source ("Toll passes 15,000" over "more than 15,000 people, the council said") comes
         from that source, not from the outlet. ``per_claim``: the claims' handles, computed."""
         unnamed = self._unnamed
-        loose = [k for k, c in enumerate(claims) if c.id in unnamed]
-        if not loose or len(loose) == len(claims):
-            return per_claim
-        docs = {self.root(claims[k].doc) for k in loose}
+        loose: list[tuple[int, str]] = []
         peers: dict[str, list[int]] = defaultdict(list)
         for k, claim in enumerate(claims):
-            if claim.id not in unnamed:
-                root = self.root(claim.doc)
-                if root in docs:
-                    peers[root].append(k)
+            root = self.root(claim.doc)
+            if claim.id in unnamed:
+                loose.append((k, root))
+            else:
+                peers[root].append(k)
+        if not loose or not peers:
+            return per_claim
         out = per_claim
-        for k in loose:
-            mine = peers.get(self.root(claims[k].doc))
+        for k, root in loose:
+            mine = peers.get(root)
             if not mine:
                 continue
             q = claims[k].quantity

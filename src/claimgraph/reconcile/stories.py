@@ -17,6 +17,7 @@ than with ``datasketch.MinHash``, which costs ~0.5 ms a document; the scheme is 
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import zlib
@@ -228,8 +229,8 @@ class StoryIndex:
         far (``_joins``): entities tie short articles about one event (the dam, the towns),
         words tie articles whose named entities differ. Story profiles are cached and refreshed
         as a story grows."""
-        full = self._tfidf(words, len(words))
-        vec = dict(list(full.items())[:40])  # the heaviest words find the candidate stories
+        full = {w: math.log1p(c) * self._idf(w) for w, c in words.items()}
+        vec = dict(heapq.nlargest(40, full.items(), key=lambda kv: kv[1]))  # the heaviest find candidates
         seen = {k: st for k, st in self._candidates(top, vec).items()
                 if k != exclude and k in self._by_id and len(st.docs) >= min_docs}
         if not seen:

@@ -171,7 +171,7 @@ def judge(readings: Sequence[Reading]) -> Judgement:
         wide = [_rounded(r) for r in readings]
         verdict = "agree" if _points_match(wide) else "consistent"
         return Judgement(verdict, _opt(wlo), _opt(whi))
-    latest = _superseded(readings) or _superseded(readings, wide=True)
+    latest = _superseded(readings, wide=True)  # rounding only widens: raw meets imply wide ones
     if latest is not None:
         llo, lhi = _bounds(latest)
         if not _meets(llo, lhi):  # the latest readings meet only once rounded
