@@ -9,6 +9,7 @@ from ..model import Document
 SHINGLE = 5
 NUM_PERM = 128
 THRESHOLD = 0.7
+LSH_THRESHOLD = 0.5
 
 
 def _shingles(text: str) -> set[bytes]:
@@ -45,7 +46,9 @@ def find_duplicates(docs: Sequence[Document]) -> dict[str, str]:
             links[doc.id] = first.id
     rest = [d for d in sorted(docs, key=_order) if d.id not in links]
     by_id = {d.id: d for d in rest}
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    # LSH bands tuned to a lower threshold find candidates the estimate puts just under the bar;
+    # the estimated Jaccard then decides
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
     for doc in rest:
         mh = MinHash(num_perm=NUM_PERM)
