@@ -5,27 +5,9 @@ import re
 from typing import Any
 
 from .model import Claim, Figure
+from .report.numbers import fmt_interval
 from .store.codec import loads
 from .store.sqlite import Store
-
-
-def fmt_num(x: float | None) -> str:
-    if x is None:
-        return "…"
-    ax = abs(x)
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if ax >= scale:
-            return f"{x / scale:.3g}{word}"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:.3g}"
-
-
-def fmt_range(low: float | None, high: float | None, unit: str) -> str:
-    u = "" if unit == "count" else (" %" if unit == "percent" else f" {unit}")
-    if low is not None and high is not None and abs(high - low) <= 1e-9 * max(abs(low), 1):
-        return f"{fmt_num(low)}{u}"
-    return f"{fmt_num(low)} – {fmt_num(high)}{u}"
 
 
 def entity_ids(store: Store, name: str) -> dict[str, set[str]]:
@@ -72,5 +54,5 @@ def figure_rows(store: Store, *, verdict: str | None = None, entity: str | None 
         figs = [f for f in figs if figure_matches_entity(store, f, ents, entity_of)]
     figs.sort(key=lambda f: (_ORDER.get(f.verdict, 9), -len(f.claims), f.id))
     return [{"id": f.id, "verdict": f.verdict, "label": f.label, "measure": f.measure, "unit": f.unit,
-             "range": fmt_range(f.low, f.high, f.unit), "low": f.low, "high": f.high, "claims": len(f.claims),
+             "range": fmt_interval(f.low, f.high, f.unit), "low": f.low, "high": f.high, "claims": len(f.claims),
              "origins": f.independent_origins, "origin_names": list(f.origins)} for f in figs]

@@ -26,7 +26,6 @@ class Vocabulary:
     nouns: dict[str, str]
     people: frozenset[str]
     military: frozenset[str]
-    families: dict[str, str]
     phrases: tuple[tuple[str, re.Pattern[str]], ...] = ()
     money_nouns: frozenset[str] = frozenset()
 
@@ -41,7 +40,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         data = json.loads(resources.files("claimgraph").joinpath("data/measures.json").read_text("utf-8"))
     phrases = tuple((m, re.compile(rx, re.I)) for m, rxs in data.get("phrases", {}).items() for rx in rxs)
     return Vocabulary(data["verbs"], data["nouns"], frozenset(data["people"]),
-                      frozenset(data["military_people"]), data.get("families", {}), phrases,
+                      frozenset(data["military_people"]), phrases,
                       frozenset(data.get("money_nouns", ())))
 
 
@@ -341,7 +340,3 @@ def _phrase_measure(verb: Token, vocab: Vocabulary) -> str | None:
         if rx.search(text) or rx.search(verb.doc.text[verb.idx:verb.idx + 60]):
             return measure
     return None
-
-
-def family(measure: str | None, vocab: Vocabulary) -> str | None:
-    return vocab.families.get(measure or "", measure)

@@ -64,6 +64,7 @@ class _Sentence:
 @dataclass(slots=True)
 class _Segment:
     offset: int
+    end: int
     kind: str
     ents: list[tuple[int, int, str, str]]
     sentences: list[_Sentence]
@@ -97,7 +98,7 @@ class Extractor:
         for adoc, (i, offset, kind) in self.fast.pipe(tasks, as_tuples=True, batch_size=self.config.batch_size):
             ents = [_with_title(docs[i].text, offset + e.start_char, offset + e.end_char, e.label_)
                     for e in adoc.ents if e.label_ in KEEP]
-            seg = _Segment(offset, kind, ents, [])
+            seg = _Segment(offset, offset + len(adoc.text), kind, ents, [])
             plans[i].append(seg)
             if kind == "caption":
                 continue
@@ -158,10 +159,6 @@ def _alias_links(text: str, mentions: Sequence[tuple[int, int, str, str]]) -> li
     return links
 
 
-def _caption_len(doc: Document, seg: _Segment) -> int:
-    return next((d.end - d.start for d in doc.debris if d.start == seg.offset), 0)
-
-
 def _copy_ents(bdoc: Any, start: int, ents: Sequence[tuple[int, int, str, str]]) -> None:
     from spacy.util import filter_spans
 
@@ -198,7 +195,7 @@ class _DocExtraction:
             self.mentions.extend(seg.ents)
             if seg.kind == "caption":
                 self.dates.extend(DateMention(self.doc.id, x.start, x.end, x.value, x.text)
-                                  for x in find_dates(text, self.anchor, seg.offset, seg.offset + _caption_len(self.doc, seg)))
+                                  for x in find_dates(text, self.anchor, seg.offset, seg.end))
                 continue
             if not seg.sentences:
                 continue
