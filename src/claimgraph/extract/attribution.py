@@ -19,13 +19,28 @@ REPORTING = {
     "allege", "insist", "explain", "disclose", "reveal", "quote", "show", "put", "count", "calculate",
     "record", "find", "conclude", "predict", "forecast", "project", "admit", "deny", "assert", "declare",
     "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
+    "value", "place", "identify", "list", "register", "log", "imply",
 }
+PASSIVE_ONLY = {"value"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
+# verbs of finding that may be physical ("officers found 212 kilograms of heroin"): a source only
+# with a document for subject or a clause for object, else only when nothing above them reports
+EVIDENTIAL = {"find", "show", "reveal", "indicate", "identify"}
+# "the flood claimed 340 lives", "claimed responsibility for 23 attacks": not a claim of the number
+NOT_CLAIMED = {"life", "lives", "responsibility", "victim", "credit", "title", "medal", "prize", "seat"}
 HEDGES = {"estimate", "believe", "reportedly", "allegedly", "might", "could", "may", "likely", "suggest",
           "possibly", "probably", "appear", "seem", "unconfirmed", "purportedly", "apparently", "estimated"}
 DOC_WORDS = {"report", "estimate", "assessment", "statement", "analysis", "data", "figure", "survey", "study",
              "document", "briefing", "release", "tally", "count", "census", "review", "investigation", "poll",
              "memo", "filing", "letter", "audit", "projection", "forecast", "calculation", "reckoning", "view",
              "record", "result", "index", "model", "inquiry", "paper"}
+# words that name a source's own reckoning when it is their owner: "the ministry's toll",
+# "analysts' forecasts", "UNICEF's latest estimate"
+OWNED = DOC_WORDS | {"toll", "guidance", "outlook", "numbers", "number", "estimates", "figures", "tallies",
+                     "counts", "projections", "forecasts", "records", "statistics", "calculations"}
+# headline words before a colon that are not a source ("Exclusive: ...", "Update: ...")
+_HEAD_LABELS = {"exclusive", "breaking", "update", "updated", "watch", "live", "analysis", "opinion", "explainer",
+                "factbox", "photos", "video", "comment", "editorial", "interview", "review", "q&a", "in pictures",
+                "fact check", "timeline", "graphic", "podcast", "editor's note", "correction", "special report"}
 # a document's author: "a report by X", "data from X", "the report, published by X"
 AUTHOR_PREPS = {"by", "from"}
 AUTHOR_VERBS = {"publish", "release", "issue", "compile", "commission", "conduct", "prepare", "produce", "write",
@@ -49,7 +64,8 @@ CONTINUATION = re.compile(
     r"(said|added|found))\b", re.I)
 _LEAD = {"the", "a", "an", "another", "other"}
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person",
-            "him": "person", "her": "person", "them": "plural", "us": "plural", "me": "person"}
+            "him": "person", "her": "person", "them": "plural", "us": "plural", "me": "person",
+            "his": "person", "its": "thing", "their": "plural"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +191,37 @@ def _author(head: Token) -> Token | None:
     return None
 
 
-def _agent(verb: Token) -> Token | None:
-    """The 'by X' of a passive verb or participle."""
+def _agent(verb: Token, *, loose: bool = False) -> Token | None:
+    """The 'by X' of a passive verb or participle; ``loose``: any noun will do ("was put at
+    40,000 by organisers"), else only a plausible source."""
     for child in verb.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if obj is not None and _plausible_source(obj):
+            if obj is not None and (_plausible_source(obj) or loose and obj.pos_ in ("NOUN", "PROPN")) \
+                    and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WHEN:
                 return obj
     return None
+
+
+_WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now"}
+
+
+def _passive_agent(verb: Token, q: Token) -> Token | None:
+    """The agent of a passive reporting verb, also where the parser hung 'by X' on the number
+    ("was estimated at 31,000 by the UN refugee agency")."""
+    found = _agent(verb, loose=True)
+    tok = q
+    while found is None and tok.i != verb.i and tok.head.i != tok.i:
+        found = _agent(tok, loose=True)
+        tok = tok.head
+    return found
+
+
+def _owner(head: Token) -> Token | None:
+    """The owner of a reckoning: "the ministry's figures", "analysts' forecasts"."""
+    if head.lemma_.lower() not in OWNED and head.lower_ not in OWNED:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss"), None)
 
 
 def _relay(head: Token) -> Token | None:
@@ -209,6 +248,9 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     author = _author(head)
     if author is not None:
         return make_source(author, resolve)
+    owner = _owner(head)
+    if owner is not None and (src := make_source(owner, resolve)) is not None:
+        return src  # "the ministry's figures"; "its annual report" with no "it" known is the report
     toks = name_tokens(head)
     name = head.doc[toks[0].i:toks[-1].i + 1].text
     if not name.strip() or not _nominal(head):
@@ -278,14 +320,28 @@ def _media_object(verb: Token) -> Token | None:
 
 
 def _cited(verb: Token, subj: Token) -> Token | None:
-    """"The BBC, citing local officials, said …": the cited source."""
+    """"The BBC, citing local officials, said …": the cited source of an outlet. Only an outlet
+    relays: "Amnesty said, citing lawyers, …" is Amnesty's own figure."""
+    if not _is_outlet(subj):
+        return None
     for holder in (verb, subj):
         for child in holder.children:
-            if child.dep_ in ("advcl", "acl", "xcomp") and child.lemma_.lower() == "cite":
+            if child.dep_ in ("advcl", "acl", "xcomp", "relcl") and child.lemma_.lower() in ("cite", "quote"):
                 obj = next((o for o in child.children if o.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
+    # "The Gazette reported, citing three officials, that …": the parser hangs "citing" anywhere
+    for tok in verb.sent:
+        if tok.lower_ in ("citing", "quoting") and tok.i > subj.i and tok.dep_ in ("advcl", "acl", "xcomp", "conj"):
+            obj = next((o for o in tok.children if o.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
     return None
+
+
+def _is_outlet(tok: Token) -> bool:
+    named = _named(tok)
+    return is_media(_text(named)) or named.lemma_.lower() in MEDIA_NOUNS
 
 
 def according_to(sent: Span) -> Token | None:
@@ -339,7 +395,12 @@ def _found(cur: Token, subj: Token, resolve: dict[str, Source]) -> tuple[Source,
 
 
 def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribution | None, bool]:
-    """The attribution of a number at token ``q`` within its sentence, and whether it is hedged."""
+    """The attribution of a number at token ``q`` within its sentence, and whether it is hedged.
+
+    Walks up from the number; the nearest reporting verb with a subject (or a passive's agent)
+    wins, and at each step an "according to X" or a ", X said," hung beside the clause counts
+    before the clauses above it. A number inside the source's own description ("Verwoerd, who
+    has farmed here for 35 years, said") is the writer's."""
     hedged = any(t.lemma_.lower() in HEDGES or t.lower_ in HEDGES for t in sent)
     source: Source | None = None
     via: list[str] = []
@@ -348,40 +409,38 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
     for _ in range(12):
         if cur.head.i == cur.i:
             break
-        cur = cur.head
+        below, cur = cur, cur.head
         lemma = cur.lemma_.lower()
-        if not _reporting(cur):
-            # "The union's estimate is that 45,000 workers joined"
-            if lemma == "be" and source is None:
-                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.lemma_.lower() in DOC_WORDS and subj.i < q.i \
-                        and (src := make_source(subj, resolve)) is not None:
-                    source, verb_used = src, subj.lemma_.lower()
-                    break
+        if not _reporting(cur) or lemma == "claim" and below.dep_ == "dobj" and below.lemma_.lower() in NOT_CLAIMED:
+            hit = _beside(cur, below, q, resolve) if source is None else None
+            if hit is not None:
+                source, via, verb_used = hit
+                break
             continue
         subj = _subject(cur)
+        if lemma in PASSIVE_ONLY and (subj is None or subj.dep_ != "nsubjpass"):
+            continue
         if subj is not None and subj.dep_ == "nsubjpass":
             # "were confirmed by the ministry"; "is estimated to", "have been recorded": no source
-            subj = _agent(cur)
+            subj = _passive_agent(cur, q)
         if subj is None:
             continue
         if subj.i > q.i and subj.head.i == cur.i and cur.i < q.i:
             continue
+        if _within(q, subj):
+            return None, hedged  # the number describes the speaker
         hit = _found(cur, subj, resolve)
         if hit is None:
             continue
-        if source is None or lemma not in WEAK:
+        weak = lemma in WEAK or lemma in EVIDENTIAL and not _evidence(cur, subj)
+        if source is None or not weak:
             source, via, verb_used = hit[0], hit[1], lemma
-        if lemma not in WEAK:
+        if not weak:
             break
     if source is None:
         obj = according_to(sent)
         if obj is not None:
-            source = make_source(obj, resolve)
-            verb_used = "according to"
-            relay = _relay(obj)
-            if relay is not None:
-                via.append(_text(relay))
+            source, via, verb_used = _according(obj, resolve)
     if source is None:
         owner = by_reckoning(sent)
         if owner is not None:
@@ -395,12 +454,117 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
                 if subj is not None and (src := make_source(subj, resolve)) is not None:
                     source, verb_used = src, tok.lemma_.lower()
                     break
+    if source is None:
+        source = _tag(sent, q, resolve) or headline_source(sent)
+        verb_used = "say" if source is not None else verb_used
     certainty = "hedged" if hedged else "asserted"
     if source is None:
         return (Attribution(None, tuple(via), verb_used, certainty) if via else None), hedged
     if source.kind == "unnamed" and source.name.lower() in UNNAMED | {"reports suggest"}:
         return Attribution(None, tuple(via), verb_used, certainty), hedged
     return Attribution(source, tuple(via), verb_used, certainty), hedged
+
+
+def _within(q: Token, head: Token) -> bool:
+    return head.left_edge.i <= q.i <= head.right_edge.i and q.i != head.i
+
+
+def _evidence(verb: Token, subj: Token) -> bool:
+    """A verb of finding reports when a document finds ("the audit identified") or a clause follows."""
+    named = _named(subj)
+    return (named.lemma_.lower() in DOC_WORDS or named.lower_ in DOC_WORDS
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
+
+
+def _according(obj: Token, resolve: dict[str, Source]) -> tuple[Source | None, list[str], str]:
+    """"according to X"; "according to Bloomberg, which cited a person familiar": the cited, via X."""
+    for child in obj.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in ("cite", "quote") and _is_outlet(obj):
+            cited = next((o for o in child.children if o.dep_ == "dobj"), None)
+            if cited is not None and (src := make_source(cited, resolve)) is not None:
+                return src, [_text(obj)], "according to"
+    relay = _relay(obj)
+    return make_source(obj, resolve), [_text(relay)] if relay is not None else [], "according to"
+
+
+def _beside(cur: Token, below: Token, q: Token,
+            resolve: dict[str, Source]) -> tuple[Source, list[str], str] | None:
+    """An attribution hung on a clause the number is in: "…, according to city officials", or a
+    parenthetical ", the ministry said," the parser made a sibling of the clause; and a document
+    or an owner's reckoning as the clause's subject ("Analysts' forecasts averaged $4.12")."""
+    for child in cur.children:
+        if child.i == below.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "according" and child.i + 1 < len(child.doc) \
+                and child.doc[child.i + 1].lower_ == "to":
+            obj = next((o for o in child.doc[child.i + 1].children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                src, via, verb = _according(obj, resolve)
+                if src is not None:
+                    return src, via, verb
+        if child.dep_ == "parataxis" and _reporting(child) and child.lemma_.lower() not in WEAK \
+                and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in child.children):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None) or _inverted_subject(child)
+            if subj is not None and (hit := _found(child, subj, resolve)) is not None:
+                return hit[0], hit[1], child.lemma_.lower()
+        if child.dep_ == "nsubj" and child.i < q.i and not _within(q, child):
+            named = _named(child)
+            owner = _owner(named)
+            doc_word = named.lemma_.lower() in DOC_WORDS and _author(named) is not None
+            if (owner is not None or doc_word or cur.lemma_.lower() == "be" and named.lemma_.lower() in DOC_WORDS) \
+                    and (src := make_source(child, resolve)) is not None:
+                # "The union's estimate is that 45,000 workers joined", "the ministry's toll stood at"
+                return src, [], named.lemma_.lower()
+    return None
+
+
+def _tag(sent: Span, q: Token, resolve: dict[str, Source]) -> Source | None:
+    """A closing attribution the parser hung elsewhere: "…, Bank of Harlow data showed on Monday.",
+    "…, a World Bank study found.": a reporting verb with no object of its own, after the number."""
+    for tok in sent:
+        if tok.i <= q.i or not _reporting(tok) or tok.lemma_.lower() in WEAK:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in tok.children):
+            continue
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > q.i:
+            subj = tok.head
+        else:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i <= q.i or _within(q, subj):
+            continue
+        if not any(t.text == "," for t in sent.doc[q.i:subj.left_edge.i]):
+            continue
+        named = _named(subj)
+        if named.lemma_.lower() in DOC_WORDS or _plausible_source(named) or named.lower_ in PRONOUNS:
+            src = make_source(subj, resolve)
+            if src is not None:
+                return src
+    return None
+
+
+_HEADLINE_PREFIX = re.compile(r"^\s*([A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\s*:\s+\S")
+_HEADLINE_SUFFIX = re.compile(r"\s[-–—]\s?([A-Za-z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\s*$")
+
+
+def headline_source(sent: Span) -> Source | None:
+    """A headline's source: "UN: 80,000 displaced by floods", "Grain exports slump 23% - traders"."""
+    text = sent.text
+    for pattern in (_HEADLINE_PREFIX, _HEADLINE_SUFFIX):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        name = m.group(1).strip()
+        if name.lower() in _HEAD_LABELS or any(ch.isdigit() for ch in name):
+            continue
+        start = sent.start_char + m.start(1)
+        toks = [t for t in sent if start <= t.idx < start + len(name)]
+        shouted = name.isupper() and len(name) > 5  # "DAM OF DEATH: 200 CASUALTIES" is a headline's kicker
+        named = not shouted and any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in toks)
+        kind = source_kind(name, toks)
+        if named or not shouted and (kind != "unnamed" or name.lower() in ("sources", "source", "officials")):
+            base = toks[0].idx if toks else sent.start_char
+            return Source(name=name, kind=kind, start=base, end=base + len(name))
+    return None
 
 
 def continues(sent_text: str) -> bool:
