@@ -61,6 +61,7 @@ def clean_text(text: str) -> Cleaned:
             kinds[i] = _edge_kind(line, head=i < first)
         elif kinds[i] is None and _tag_list(line, strict=True):
             kinds[i] = "share_tags"
+    masthead = _masthead(lines, kinds, first)
     title_at = _title_index(lines, kinds, first)
     if title_at is not None:
         _repeated_title(lines, kinds, title_at, first)
@@ -81,12 +82,65 @@ def clean_text(text: str) -> Cleaned:
         title_span=(title.start, title.end) if title else None,
         published=_published(lines, kinds),
         authors=authors,
-        outlet=b.outlet_of(
+        outlet=masthead or b.outlet_of(
             authors,
             [ln.text for i, ln in enumerate(lines) if kinds[i] == "byline"],
             [ln.text for i, ln in enumerate(lines) if kinds[i] is None and i != title_at][:2],
         ),
     )
+
+
+_MAST_SPLIT = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
+_MAST_WORD = re.compile(r"^(?:[A-Z][\w&'’.-]*|of|the|and|&|de|la|du|der|al)$")
+
+
+def _masthead(lines: list[_Line], kinds: list[str | None], first: int) -> str | None:
+    """The site's name on the page's first line, ahead of its headline: "Dovrenna Herald",
+    "THE COASTAL COURIER — Serving the coast since 1921", "HARBOURLINE | Shipping • Ports".
+
+    The first part of the line must read as a name (1-5 capitalised words, no digits) and be
+    marked as one: a newspaper word (Herald, Today, Review), capitals, a tagline after a
+    dash or bar, or the name again further down (a copyright or subscription line). A
+    headline-like line must follow before the body, so a short headline is never taken."""
+    if not lines or first == 0:
+        return None
+    line = lines[0]
+    parts = _MAST_SPLIT.split(line.text.strip(), maxsplit=1)
+    name = parts[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name) or not all(_MAST_WORD.match(w) for w in words):
+        return None
+    if b.BY.match(line.text) or find_date(line.text) is not None:
+        return None
+    if kinds[0] not in (None, "section_label", "share_tags", "byline") or all(w.lower() in _SECTION_WORDS for w in words):
+        return None  # "BREAKING NEWS", "World News", "Subscribe": a label, not a name
+    later = "\n".join(ln.text for ln in lines[1:])
+    n = re.escape(name)
+    signed = re.search(rf"(?i)(?:©|copyright|\(c\))\s*(?:\d{{4}}\s*)?(?:the\s+)?{n}\b|\b{n}\s+(?:is|was)\s+"
+                       rf"(?:published|owned|produced)\b|\bsubscribe to (?:the\s+)?{n}\b|\b{n}\s*©", later)
+    tail = parts[1].split() if len(parts) > 1 else []
+    tagline = any(w[:1].islower() for w in tail) or len(tail) >= 3
+    media = len(words) >= 2 and words[-1].lower() in _MEDIA_WORDS
+    about_news = any(w.lower().strip(",.") in _MEDIA_WORDS | {"journalism", "reporting", "analysis"} for w in tail)
+    if not (media or signed or tagline and (len(words) >= 2 or name.isupper() or about_news)):
+        return None
+    if not any(kinds[i] is None and _title_like(lines[i]) for i in range(1, first)):
+        return None
+    kinds[0] = "masthead"
+    return name.title() if name.isupper() else name
+
+
+_SECTION_WORDS = frozenset({"breaking", "news", "world", "live", "latest", "top", "stories", "home", "politics",
+                            "business", "sport", "sports", "opinion", "analysis", "exclusive", "update", "updates",
+                            "video", "local", "national", "international", "headlines", "the", "and", "&", "daily",
+                            "weekly", "today", "report", "special", "briefing"})
+_MEDIA_WORDS = frozenset({"journal", "times", "post", "news", "press", "agency", "herald", "tribune", "gazette",
+                          "telegraph", "independent", "guardian", "observer", "radio", "daily", "weekly",
+                          "chronicle", "courier", "mail", "express", "wire", "magazine", "insider", "monitor",
+                          "review", "today", "star", "sun", "mirror", "inquirer", "dispatch", "standard",
+                          "bulletin", "digest", "service", "tv", "television", "broadcasting", "online", "report",
+                          "reporter", "record", "register", "sentinel", "examiner", "ledger", "leader",
+                          "international", "network", "global", "media"})
 
 
 # ---- lines -------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ WHOLE: dict[str, tuple[str, ...]] = {
         r"listen(?: to)?(?: this| the)?(?: article| story| now)?(?: \d+ min(?:ute)?s?)?(?: \d+:\d+)?",
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:-| )min(?:ute)?s?\.? (?:read|listen|watch)",
         r"(?:estimated )?reading time:? .{0,20}",
+        r"listen to (?:this|the) (?:article|story)\W{0,3}\(?\d+ min(?:ute)?s?\)?",
+        r"live (?:updates|blog|coverage)\W.{0,80}",
+        r"(?:long ?read|long-read|feature|in depth|deep dive|explainer)\W{0,3}\d+ min(?:ute)?s?(?: read)?",
+        r"(?:listen|watch) live\W.{0,60}",
         r"print(?: this)?(?: article| page| story)?|font size|text size|a\+? ?a-?|zoom|translate",
         r"save(?: article| story| for later)?|saved|bookmark|gift(?: this)? article",
         r"(?:download|view) (?:the )?(?:pdf|app)|get the app|open in app|play|pause|audio|video|watch|"
@@ -120,6 +124,7 @@ WHOLE: dict[str, tuple[str, ...]] = {
 LEADS: dict[str, tuple[str, ...]] = {
     "read_more": (
         r"(?:read|see|watch|view) (?:more|also|next)\b ?[:|>»\-–—]",
+        r"(?:previous|next|prev|older|newer) (?:story|article|post)\b ?[:|>»\-–—]",
         r"related(?: articles| stories| content| coverage| reading| news)? ?[:|>»\-–—]",
         r"related (?:article|story|video|link|coverage|content)s? (?=\S)",
         r"(?:recommended|more from|more on|also read|must read|don'?t miss|watch|listen|trending|popular) ?[:|»]",
@@ -158,6 +163,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:commenting|community) (?:guidelines|policy|rules)",
         r"\b(?:do you have|have you got|got) (?:a|any) (?:story|news tip|tip|photos?|videos?)\b.{0,40}"
         r"\b(?:email|contact|send|get in touch)",
+        r"\b(?:do you have|have you got|got) (?:any )?(?:information|a story|news|a tip|tips)\b.{0,80}"
+        r"\b(?:email|contact|send|get in touch|whatsapp|call)\b",
+        r"^what do you think\?? .{0,40}\b(?:comment|let us know|tell us)\b",
+        r"^send us your (?:news|stories|story|photos|videos|tips)\b",
     ),
     "newsletter": (
         r"follow (?:us|our \w+(?: \w+){0,3} (?:channel|page|account|feed))",
@@ -179,6 +188,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"become a (?:member|subscriber|supporter|patron)\b",
         r"unlock (?:this|the full|the rest of this) (?:story|article)",
         r"(?:subscribe|sign in|log in|register) to (?:continue|keep) reading",
+        r"\byou have \d+ free (?:articles?|stories|reads?) (?:left|remaining)\b",
+        r"\bsubscribe (?:from|for (?:just|only)?) ?[$€£]?\s?\d",
+        r"^(?:please )?(?:donate|give|contribute) (?:to|now|today)\b.{0,60}\b(?:journalism|reporting|newsroom|work)\b",
     ),
     "share_tags": (r"\bby sharing this (?:article|story|post|page)$",),
     "byline": (
@@ -204,9 +216,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"distributed by (?:tribune content agency|the conversation|\w+ syndicat)",
         r"(?:syndicated|provided|supplied) (?:by|via|from) .{1,40} (?:content )?(?:partners?|syndication|agency)",
         r"auto-?generated from a syndicated feed|(?:has|have) not been edited by .{1,40} staff",
+        r"(?:published|generated) from (?:a |an )?(?:wire|news|syndicated) (?:agency )?feed\b",
+        r"^this (?:article|story) (?:appears|appeared|was published) in (?:the |our )?.{0,30}\b(?:print|weekend|sunday|daily) edition",
     ),
     "copyright": (
         r"all rights reserved",
+        r"©\s?(?:\d{4}|[a-z])|\(c\) \d{4}\b",
+        r"^[\w .&'-]{2,40} is (?:published|owned|operated) by [\w .&'-]{2,60}\b(?:ltd|limited|inc|llc|plc|gmbh|media|group|company)\b",
         r"may not be (?:published|reproduced|republished), broadcast",
         r"\b(?:constitutes|signifies) (?:acceptance|agreement) (?:of|to|with)\b.{0,80}\b(?:terms|privacy|user agreement)",
         r"(?:trust principles|editorial standards|our standards):?",

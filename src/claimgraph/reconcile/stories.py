@@ -252,7 +252,8 @@ class StoryIndex:
             if not st.profile:
                 self._refresh_profile(st)
             denom = word_norm * st.profile_norm
-            text = sum(v * vec.get(w, 0.0) for w, v in st.profile.items()) / denom if denom else 0.0
+            prof = st.profile
+            text = sum(prof[w] * vec[w] for w in prof.keys() & vec.keys()) / denom if denom else 0.0
             if not self._joins(ent, text, loose=loose):
                 continue
             cand = (ent + text, len(st.docs), st.id)
