@@ -21,7 +21,10 @@ REPORTING = {
     "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
     "value", "place", "identify", "list", "register", "log", "imply",
 }
-PASSIVE_ONLY = {"value"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
+PASSIVE_ONLY = {"value"}
+# "The agency raised the death toll to 121": who revises a count reports it
+REVISING = {"raise", "revise", "lower", "update", "increase", "cut", "reduce", "put"}
+_COUNTS = {"toll", "estimate", "number", "figure", "count", "tally", "forecast", "projection", "total"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
 # verbs of finding that may be physical ("officers found 212 kilograms of heroin"): a source only
 # with a document for subject or a clause for object, else only when nothing above them reports
 EVIDENTIAL = {"find", "show", "reveal", "indicate", "identify"}
@@ -203,6 +206,7 @@ def _agent(verb: Token, *, loose: bool = False) -> Token | None:
     return None
 
 
+_AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount"}
 _WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now"}
 
 
@@ -251,6 +255,8 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     owner = _owner(head)
     if owner is not None and (src := make_source(owner, resolve)) is not None:
         return src  # "the ministry's figures"; "its annual report" with no "it" known is the report
+    if head.lemma_.lower() in _AMOUNTS and head.pos_ == "NOUN":
+        return None  # "the number of people confirmed dead": an amount is not a speaker
     toks = name_tokens(head)
     name = head.doc[toks[0].i:toks[-1].i + 1].text
     if not name.strip() or not _nominal(head):
@@ -286,6 +292,9 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _reporting(tok: Token) -> bool:
+    if tok.lemma_.lower() in REVISING and tok.pos_ == "VERB" \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _COUNTS for c in tok.children):
+        return True
     if tok.lemma_.lower() not in REPORTING:
         return False
     if tok.pos_ in ("VERB", "AUX"):
@@ -431,6 +440,10 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
             return None, hedged  # the number describes the speaker
         hit = _found(cur, subj, resolve)
         if hit is None:
+            hit = _beside(cur, below, q, resolve) if source is None else None
+            if hit is not None:
+                source, via, verb_used = hit
+                break
             continue
         weak = lemma in WEAK or lemma in EVIDENTIAL and not _evidence(cur, subj)
         if source is None or not weak:

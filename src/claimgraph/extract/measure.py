@@ -134,6 +134,8 @@ def _level_subject(q: Token) -> Token | None:
     if lemma not in _LEVEL_VERBS and not (lemma == "be" and q.dep_ == "attr"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":  # "the number ... confirmed dead ... rose to 87": a shared subject
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
     # "Spending on health will reach £190 billion": a gerund subject is a noun
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") and subj.tag_ != "VBG":
         return None

@@ -150,7 +150,7 @@ _HEAD_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "troop": "soldier troop personnel serviceman servicemember fighter mercenary combatant infantryman "
              "conscript recruit force trooper marine paratrooper",
-    "people": "people person individual resident inhabitant citizen life live",
+    "people": "people person individual resident inhabitant citizen life live victim fatality death dead",
     "civilian": "civilian noncombatant",
     "child": "child kid minor",
     "shell": "shell round munition ammunition projectile ordnance",
@@ -293,6 +293,10 @@ class Features:
 
 _YEAR = re.compile(r"^\d{4}$")
 GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure", "figures", "estimate"})
+# measures of what happens to people: their tolls are revised, and "the toll", "12 dead" and
+# "104 people" all count the same people
+PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing", "displaced", "rescued",
+                             "evacuated", "hospitalised", "hospitalized", "arrested", "detained", "infected"})
 
 
 def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None,
@@ -305,9 +309,13 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
     measure = measure_class(claim.measure, money=money)
     if measure is None or measure in PLACEHOLDER_MEASURES:  # "people listed as missing": the phrase says
         measure = measure_class(counted.measure, money=money) or measure
+    if (measure is None or measure in PLACEHOLDER_MEASURES) and claim.counted \
+            and claim.counted.lower().split()[-1] in ("lives", "life"):
+        measure = "killed"  # "claimed nearly 3,000 lives", "3,000 lives lost"
     head = "money" if money else counted.head
-    if head in GENERIC_HEADS:  # "the death toll", "the displaced count": the measure says what is counted
-        head = None
+    if head in GENERIC_HEADS or head is None:
+        # "the death toll", "12 dead": the measure says what is counted (people, for a toll)
+        head = "people" if measure in PERSON_MEASURES else None
     core = [g for g in (_find_in(n, index) for n in counted.names) if g]
     subject = [g for g in (index.resolve(s) for s in claim.subject) if g]
     att = claim.attribution

@@ -41,11 +41,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Claim, Document, Figure
-from ._features import Features, claim_features
+from ._features import PERSON_MEASURES, Features, claim_features
 from .entities import EntityIndex
 from .origins import OriginReport, OriginResolver
 from .verdicts import Reading, agrees, judge, reading_interval
@@ -99,6 +99,8 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None,
                             speakers=speakers) for c in claims]
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
+    if story_of is not None:
+        feats = _unset(feats, stories, _settings(index, story_of))
     clusters = _cluster(feats, stories)
     resolver = resolver or OriginResolver(claims, documents, index)
     figures: list[Figure] = []
@@ -116,6 +118,33 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
 
 
 # clustering ---------------------------------------------------------------------------------------
+
+_SETTING_SHARE = 0.6  # an entity in this share of a story's documents is its setting
+_SETTING_MIN_DOCS = 3
+
+
+def _settings(index: EntityIndex, story_of: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Per story, the entities named in most of its documents: the country, the ship, the quake
+    the whole story is about. They say nothing about which of the story's tolls a claim gives."""
+    size: Counter[str] = Counter(story_of.values())
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in index.entities:
+        for story, n in Counter(story_of[d] for d in {m.doc for m in ent.mentions} if d in story_of).items():
+            seen[story][ent.id] = n
+    return {story: frozenset(e for e, n in counts.items() if n >= _SETTING_SHARE * size[story])
+            for story, counts in seen.items() if size[story] >= _SETTING_MIN_DOCS}
+
+
+def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str, frozenset[str]]) -> list[Features]:
+    """A toll whose only subjects are its story's setting ("the Aurel Star death toll", "Karvonia's
+    toll") is the story's toll, like the ones that name no subject."""
+    out = feats
+    for i, f in enumerate(feats):
+        if f.sig and f.measure in PERSON_MEASURES and f.head == "people" and f.sig <= settings.get(stories[i], frozenset()):
+            if out is feats:
+                out = list(feats)
+            out[i] = replace(f, sig=frozenset())
+    return out
 
 def _fits(c: _Cluster, place: str | None, year: str | None) -> bool:
     return (c.place is None or place is None or c.place == place) and years_fit(c.year, year)
@@ -155,10 +184,15 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
                    stories: Sequence[str]) -> list[_Cluster]:
     atoms: dict[tuple[frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
     bare: dict[tuple[str, frozenset[str], str | None, str | None, int], list[int]] = defaultdict(list)
+    # a story's toll of people killed (missing, displaced, ...) with no named subject is one
+    # figure however it is worded ("the death toll", "104 people", "12 dead") and revised
+    toll = block[0] in PERSON_MEASURES and block[4] == "people"
     for i in idxs:
         f = feats[i]
         if f.sig:
             atoms[(f.sig, f.place, f.year)].append(i)
+        elif toll:
+            bare[(stories[i], frozenset(), f.place, f.year, -1)].append(i)
         else:  # no counted words: nothing ties it to another claim but its value
             bare[(stories[i], f.words, f.place, f.year, -1 if f.words else i)].append(i)
     out: list[_Cluster] = []
@@ -188,7 +222,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     for (story, words, place, year, _alone), members in sorted(bare.items(), key=lambda kv: kv[1][0]):
         lo, hi = _span(members, feats)
         fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)} if words else {}
-        if not fits:  # other words ("quake" / "earthquake"), none at all: the one figure of the
+        if not fits and not toll:  # other words ("quake" / "earthquake"), none at all: the one figure of the
             # story that states the same number ("$1.8 billion" beside "insured losses of $1.8 billion")
             fits = {k: c for k, c in list(in_story[story].items())[-_MAX_CANDIDATES:] if _fits(c, place, year)
                     and all(_agrees_with_member(feats[i], c, feats) for i in members)}
@@ -196,8 +230,8 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
             target = next(iter(fits.values()))
         else:
             found = next((entry for entry in loose[story] if _fits(entry[1], place, year) and (
-                (entry[0] == words and words) or ((entry[0] <= words or words <= entry[0])
-                                                  and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
+                (entry[0] == words and (words or toll)) or ((entry[0] <= words or words <= entry[0])
+                                                            and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
             if found is None:
                 target = _Cluster(block, frozenset(), place, year)
                 out.append(target)
