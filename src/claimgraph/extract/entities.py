@@ -43,6 +43,16 @@ def strip_title(name: str) -> str:
     return stripped if stripped and stripped[0].isupper() else name
 
 
+def _one_line(m: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A name never runs across a line break ("August.\nSocial Affairs Minister Dalia Prest"):
+    keep its last line."""
+    start, end, text, label = m
+    if "\n" not in text:
+        return m
+    cut = text.rfind("\n") + 1
+    return start + cut, end, text[cut:], label
+
+
 def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]],
                    links: Iterable[tuple[str, str]] = ()) -> tuple[Entity, ...]:
     """Group (start, end, text, label) mentions of one document into entities.
@@ -53,7 +63,7 @@ def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]],
     """
     groups: dict[str, list[tuple[int, int, str, str]]] = {}
     order: list[str] = []
-    for m in sorted(mentions):
+    for m in sorted(_one_line(m) for m in mentions):
         key = norm(strip_title(m[2]))
         if not key or not any(ch.isupper() for ch in m[2]) and m[3] in ("PERSON", "ORG", "GPE", "LOC"):
             continue  # "mm", "archaic air-defense": the small model's stray names

@@ -45,10 +45,24 @@ chairman chairwoman chair ceo founder lawmaker legislator officer researcher ana
 envoy marshal premier chancellor justice judge attorney state national security adviser advisor head
 supreme first lady sir dame lord rev reverend father army navy military intelligence army air force
 staff joint chiefs of the former late acting outgoing incoming then new top senior said says according
-to by minister's commissioner inspector detective agent pilot soldier private corporal
+to by minister's commissioner inspector detective agent pilot soldier private corporal director-general
+rear vice-admiral major-general lieutenant-general
+""".split())
+# titles that only ever lead a person's name (not "national", "state", "army" ...)
+PERSON_TITLES = frozenset("""
+president minister secretary general gen lt lieutenant col colonel major maj capt captain admiral adm sgt sergeant
+commander cmdr brig brigadier mr mrs ms dr prof professor sen senator rep gov governor mayor ambassador director
+director-general spokesman spokeswoman spokesperson chairman chairwoman ceo judge justice inspector detective
 """.split())
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "del", "van", "von", "der", "den",
                             "du", "la", "le", "dos", "das", "abu", "ben", "st"})
+VESSEL_PREFIXES = frozenset({"mv", "m/v", "ms", "mt", "ss", "hms", "uss", "rv", "fv", "mfv", "hmas", "hmcs",
+                             "ins", "usns", "sv", "my"})
+CORPORATE_SUFFIXES = frozenset({"lines", "line", "group", "holdings", "inc", "incorporated", "corp", "corporation",
+                                "company", "co", "ltd", "limited", "plc", "llc", "gmbh", "ag", "sa", "nv", "airlines",
+                                "airways", "motors", "industries", "shipping", "enterprises"})
+_BODY_OF = re.compile(r"^(?:the )?(ministry|department|office|bureau|agency|directorate|commission|committee|"
+                      r"council|institute|service|authority) (?:of|for) (?:the )?(.+)$")
 PLACE_SUFFIXES = ("oblast", "region", "province", "governorate", "prefecture", "district", "county",
                   "krai", "state", "city")
 
@@ -110,6 +124,15 @@ def _analyse(form: str, cls: str) -> _Form:
         keys = tuple(dict.fromkeys((key(core), key(form))))
         return _Form("name", keys, core, first=key(toks[0]), last=key(toks[-1]))
     keys_: list[str] = [key(form)]
+    toks = tokens(form)
+    low = [t.lower().strip(".") for t in toks]
+    if len(toks) >= 2 and low[0] in VESSEL_PREFIXES:  # "MV Aurel Star" is the Aurel Star
+        keys_.append(key(" ".join(toks[1:])))
+    if len(toks) >= 2 and low[-1] in CORPORATE_SUFFIXES and cls == "O":  # "Belcastro Lines" -> Belcastro
+        keys_.append(key(" ".join(toks[:-1])))
+    m = _BODY_OF.match(norm(form))
+    if m:  # "Ministry of Social Affairs" is the Social Affairs Ministry
+        keys_.append(key(f"{m.group(2)} {m.group(1)}"))
     if cls == "L":
         n = norm(form)
         for suffix in PLACE_SUFFIXES:
@@ -267,6 +290,8 @@ def _records(extractions: Iterable[Extraction]) -> list[_Record]:
     for ext in extractions:
         for ent in ext.entities:
             cls = _class_of(ent.type)
+            if cls == "O" and _titled_person(ent.name):
+                cls = "P"
             names = [x for s in (ent.name, *ent.aliases) if s and s.strip() for x in _surfaces(s)]
             surfaces = dict.fromkeys(names)
             forms = tuple((s, _analyse(s, cls)) for s in surfaces)
@@ -275,6 +300,16 @@ def _records(extractions: Iterable[Extraction]) -> list[_Record]:
                 short = all(f.kind in ("surname", "acronym") for _, f in forms)
                 out.append(_Record(ent.id, ext.doc, names[0], ent.type, cls, forms, ent.mentions, short))
     return out
+
+
+def _titled_person(name: str) -> bool:
+    """A name led by a title and followed by two or three capitalised words ("Rear Admiral Konrad
+    Vey", "MSA Director-General Aldo Renk") is a person whatever the recogniser typed."""
+    core = strip_titles(name)
+    toks = tokens(core)
+    lead = tokens(name)[:max(0, len(tokens(name)) - len(toks))]
+    return (core != name.strip() and 2 <= len(toks) <= 3 and all(t[:1].isupper() for t in toks)
+            and any(t.lower().replace(".", "") in PERSON_TITLES for t in lead))
 
 
 def _union_group(members: list[tuple[int, str]], uf: _UnionFind) -> None:
@@ -396,6 +431,17 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
     for members in unresolved.values():
         if len(members) > 1:
             _union_group(members, uf)
+    # a lone capitalised word the recogniser took for an organisation ("Vey said") is the
+    # surname of the one person of that name in its own document
+    for i, rec in enumerate(records):
+        if rec.short or rec.cls == "P" or len(rec.forms) != 1:
+            continue
+        display, form = rec.forms[0]
+        if form.kind != "name" or len(tokens(display)) != 1:
+            continue
+        target = _unique_root([doc_maps.get((rec.doc, "last", form.keys[0]))], uf)
+        if target is not None and target != -1 and records[target].cls == "P":
+            uf.union(target, i)
 
 
 def _unique_root(candidates: list[set[int] | None], uf: _UnionFind) -> int | None:

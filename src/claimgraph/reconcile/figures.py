@@ -187,6 +187,9 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     # a story's toll of people killed (missing, displaced, ...) with no named subject is one
     # figure however it is worded ("the death toll", "104 people", "12 dead") and revised
     toll = block[0] in PERSON_MEASURES and block[4] == "people"
+    # claims that say no measure ("612 passengers", "550 passengers") are the same figure only
+    # where their values meet: the same words are not enough
+    unmeasured = block[0] == "weak"
     for i in idxs:
         f = feats[i]
         if f.sig:
@@ -194,7 +197,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
         elif toll:
             bare[(stories[i], frozenset(), f.place, f.year, -1)].append(i)
         else:  # no counted words: nothing ties it to another claim but its value
-            bare[(stories[i], f.words, f.place, f.year, -1 if f.words else i)].append(i)
+            bare[(stories[i], f.words, f.place, f.year, -1 if f.words and not unmeasured else i)].append(i)
     out: list[_Cluster] = []
     postings: dict[str, list[_Cluster]] = defaultdict(list)
     by_words: dict[tuple[str, frozenset[str]], list[_Cluster]] = defaultdict(list)
@@ -221,7 +224,8 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     loose: dict[str, list[tuple[frozenset[str], _Cluster, list[float]]]] = defaultdict(list)
     for (story, words, place, year, _alone), members in sorted(bare.items(), key=lambda kv: kv[1][0]):
         lo, hi = _span(members, feats)
-        fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)} if words else {}
+        fits = {id(c): c for c in by_words.get((story, words), ()) if _fits(c, place, year)} \
+            if words and not unmeasured else {}
         if not fits and not toll:  # other words ("quake" / "earthquake"), none at all: the one figure of the
             # story that states the same number ("$1.8 billion" beside "insured losses of $1.8 billion")
             fits = {k: c for k, c in list(in_story[story].items())[-_MAX_CANDIDATES:] if _fits(c, place, year)
@@ -230,7 +234,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
             target = next(iter(fits.values()))
         else:
             found = next((entry for entry in loose[story] if _fits(entry[1], place, year) and (
-                (entry[0] == words and (words or toll)) or ((entry[0] <= words or words <= entry[0])
+                (entry[0] == words and (words or toll) and not unmeasured) or ((entry[0] <= words or words <= entry[0])
                                                             and max(lo, entry[2][0]) <= min(hi, entry[2][1])))), None)
             if found is None:
                 target = _Cluster(block, frozenset(), place, year)
