@@ -183,6 +183,7 @@ class _DocExtraction:
         self.mentions: list[tuple[int, int, str, str]] = []
         self.claims: list[Claim] = []
         self.quotes: list[tuple[int, int, Source | None]] = []
+        self.pending: list[int] = []  # quotations whose speaker comes after them
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
 
@@ -211,9 +212,19 @@ class _DocExtraction:
                     if not attr.continues(text[sent.start:sent.end]):
                         self.prev = None
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
-        claims = tuple(self._with_subjects(c, entities) for c in self.claims)
+        claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
         return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
+
+    def _quoted(self, claim: Claim) -> Claim:
+        """A number inside a quotation with no source of its own is the speaker's."""
+        if claim.attribution.source is not None:
+            return claim
+        q = claim.quantity
+        for qs, qe, src in self.quotes:
+            if src is not None and qs <= q.start and q.end <= qe:
+                return replace(claim, attribution=replace(claim.attribution, source=src, verb="quote"))
+        return claim
 
     def _remember_names(self, ents: Sequence[tuple[int, int, str, str]], s0: int, s1: int) -> None:
         for s, e, name, label in ents:
@@ -234,7 +245,17 @@ class _DocExtraction:
             if claim is not None:
                 self.claims.append(claim)
                 sent_attr = sent_attr or a
+        for k in [k for k in self.pending if self.quotes[k][1] <= s1]:
+            # a quotation that ran on from an earlier sentence: its speaker tag follows it here
+            qs, qe, _ = self.quotes[k]
+            src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
+            self.quotes[k] = (qs, qe, src or self.resolve.get("speaker") or self.resolve.get("person"))
+            self.pending.remove(k)
         for qs, qe in find_quotes(text, s0, s1):
+            if qe > s1 and not text[s0:qs].strip(" \t\"“‘'"):
+                self.pending.append(len(self.quotes))  # opens the sentence and runs past it
+                self.quotes.append((qs, qe, None))
+                continue
             src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
             if src is None and self.quotes and self.quotes[-1][1] >= qs - 3:
                 src = self.quotes[-1][2]
