@@ -206,7 +206,8 @@ def _agent(verb: Token, *, loose: bool = False) -> Token | None:
     return None
 
 
-_AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount"}
+_AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount",
+            "figure"}
 _WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now"}
 
 
@@ -255,8 +256,9 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     owner = _owner(head)
     if owner is not None and (src := make_source(owner, resolve)) is not None:
         return src  # "the ministry's figures"; "its annual report" with no "it" known is the report
-    if head.lemma_.lower() in _AMOUNTS and head.pos_ == "NOUN":
-        return None  # "the number of people confirmed dead": an amount is not a speaker
+    if head.lemma_.lower() in _AMOUNTS and head.pos_ == "NOUN" \
+            and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+        return None  # "the number of people confirmed dead", "the figure": an amount is not a speaker
     toks = name_tokens(head)
     name = head.doc[toks[0].i:toks[-1].i + 1].text
     if not name.strip() or not _nominal(head):
@@ -418,6 +420,9 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
     for _ in range(12):
         if cur.head.i == cur.i:
             break
+        if source is not None and cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "nsubj" for c in cur.children):
+            break  # "…, but the coast guard believes about 780 were aboard": not the first speaker's
         below, cur = cur, cur.head
         lemma = cur.lemma_.lower()
         if not _reporting(cur) or lemma == "claim" and below.dep_ == "dobj" and below.lemma_.lower() in NOT_CLAIMED:

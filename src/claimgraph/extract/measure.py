@@ -275,6 +275,29 @@ def verb_above(tok: Token, steps: int = 4) -> Token | None:
     return None
 
 
+def _aboard(verb: Token, lemma: str) -> bool:
+    """Whether a predicate says who is on a vessel or vehicle: carry, be aboard / on board."""
+    if lemma == "carry":
+        return True
+    if lemma != "be":
+        return False
+    for child in verb.children:
+        if child.lower_ in ("aboard", "onboard") or child.dep_ == "prep" and child.lower_ == "on" \
+                and any(o.lower_ == "board" for o in child.children):
+            return True
+    return False
+
+
+_PERMITTING = {"certify", "license", "licence", "design", "build", "permit", "allow", "rate", "able", "approve",
+               "authorise", "authorize", "equip", "mean", "intend"}
+
+
+def _may_carry(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might") for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in _PERMITTING
+
+
 def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: str) -> str | None:
     seen = 0
     cur: Token | None = verb
@@ -286,6 +309,10 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
             if child.dep_ in ("acomp", "attr", "oprd") and (lemma == "be" or child.dep_ == "oprd") \
                     and (hit := vocab.nouns.get(child.lower_)):
                 return hit
+        if _aboard(verb, lemma):
+            # "653 people were aboard", "a ferry carrying more than 600 people"; what it may
+            # carry is its capacity ("certified to carry 550 passengers", "could carry 220")
+            return "capacity" if _may_carry(verb) else "aboard"
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         # the written form too, where the lemmatiser slips ("fined" -> "fin")
         hit = (particle and vocab.verbs.get(f"{lemma} {particle}")) or vocab.verbs.get(lemma) \

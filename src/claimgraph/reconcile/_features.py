@@ -296,7 +296,8 @@ GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure"
 # measures of what happens to people: their tolls are revised, and "the toll", "12 dead" and
 # "104 people" all count the same people
 PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing", "displaced", "rescued",
-                             "evacuated", "hospitalised", "hospitalized", "arrested", "detained", "infected"})
+                             "evacuated", "hospitalised", "hospitalized", "arrested", "detained", "infected",
+                             "aboard"})
 
 
 def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None,
