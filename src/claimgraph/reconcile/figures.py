@@ -137,10 +137,13 @@ def _settings(index: EntityIndex, story_of: Mapping[str, str]) -> dict[str, froz
 
 def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str, frozenset[str]]) -> list[Features]:
     """A toll whose only subjects are its story's setting ("the Aurel Star death toll", "Karvonia's
-    toll") is the story's toll, like the ones that name no subject."""
+    toll") is the story's toll, like the ones that name no subject; likewise a claim that says
+    no measure ("the Aurel Star had 17 deficiencies")."""
     out = feats
     for i, f in enumerate(feats):
-        if f.sig and f.measure in PERSON_MEASURES and f.head == "people" and f.sig <= settings.get(stories[i], frozenset()):
+        toll = f.measure in PERSON_MEASURES and f.head == "people"
+        # a claim with no measure joins others only on an equal value, so its setting can go too
+        if f.sig and (toll or f.weak) and f.sig <= settings.get(stories[i], frozenset()):
             if out is feats:
                 out = list(feats)
             out[i] = replace(f, sig=frozenset())
