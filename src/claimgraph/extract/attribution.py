@@ -426,9 +426,9 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
         below, cur = cur, cur.head
         lemma = cur.lemma_.lower()
         if not _reporting(cur) or lemma == "claim" and below.dep_ == "dobj" and below.lemma_.lower() in NOT_CLAIMED:
-            hit = _beside(cur, below, q, resolve) if source is None else None
-            if hit is not None:
-                source, via, verb_used = hit
+            near = _beside(cur, below, q, resolve) if source is None else None
+            if near is not None:
+                source, via, verb_used = near
                 break
             continue
         subj = _subject(cur)
@@ -445,9 +445,9 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
             return None, hedged  # the number describes the speaker
         hit = _found(cur, subj, resolve)
         if hit is None:
-            hit = _beside(cur, below, q, resolve) if source is None else None
-            if hit is not None:
-                source, via, verb_used = hit
+            beside = _beside(cur, below, q, resolve) if source is None else None
+            if beside is not None:
+                source, via, verb_used = beside
                 break
             continue
         weak = lemma in WEAK or lemma in EVIDENTIAL and not _evidence(cur, subj)
@@ -484,7 +484,7 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
 
 
 def _within(q: Token, head: Token) -> bool:
-    return head.left_edge.i <= q.i <= head.right_edge.i and q.i != head.i
+    return bool(head.left_edge.i <= q.i <= head.right_edge.i and q.i != head.i)
 
 
 def _evidence(verb: Token, subj: Token) -> bool:
