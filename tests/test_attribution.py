@@ -280,8 +280,8 @@ CASES = [
       A("58.3 percent", "state television", "share")),
     C("Independent candidates collected 1.9 million signatures, their spokesperson said.",
       A("1.9 million", "spokesperson", counted="signatures")),
-    C("The president pledged $500 million for rural roads during the rally.",
-      A("$500 million", None, "pledged")),
+    C("The president pledged $500 million for rural roads during the rally.",  # who pledges a sum states it
+      A("$500 million", "president", "pledged")),
     C("The governing coalition lost 37 seats, according to preliminary results.",
       A("37", "preliminary results", "seats")),
 

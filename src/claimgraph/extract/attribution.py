@@ -20,11 +20,15 @@ REPORTING = {
     "record", "find", "conclude", "predict", "forecast", "project", "admit", "deny", "assert", "declare",
     "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
     "value", "place", "identify", "list", "register", "log", "imply",
+    # announcing a sum or a plan: who unveils or pledges it is where the figure comes from
+    "unveil", "pledge", "promise", "propose", "allocate", "earmark",
 }
 PASSIVE_ONLY = {"value"}
 # "The agency raised the death toll to 121": who revises a count reports it
 REVISING = {"raise", "revise", "lower", "update", "increase", "cut", "reduce", "put"}
 _COUNTS = {"toll", "estimate", "number", "figure", "count", "tally", "forecast", "projection", "total"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
+# announcing a sum or a plan: the announcer is the source unless someone above reports it
+ANNOUNCING = {"unveil", "pledge", "promise", "propose", "allocate", "earmark"}
 # verbs of finding that may be physical ("officers found 212 kilograms of heroin"): a source only
 # with a document for subject or a clause for object, else only when nothing above them reports
 EVIDENTIAL = {"find", "show", "reveal", "indicate", "identify"}
@@ -39,7 +43,8 @@ DOC_WORDS = {"report", "estimate", "assessment", "statement", "analysis", "data"
 # words that name a source's own reckoning when it is their owner: "the ministry's toll",
 # "analysts' forecasts", "UNICEF's latest estimate"
 OWNED = DOC_WORDS | {"toll", "guidance", "outlook", "numbers", "number", "estimates", "figures", "tallies",
-                     "counts", "projections", "forecasts", "records", "statistics", "calculations"}
+                     "counts", "projections", "forecasts", "records", "statistics", "calculations", "registry",
+                     "register", "accounts", "logs", "log", "database", "books", "files", "list", "manifest"}
 # headline words before a colon that are not a source ("Exclusive: ...", "Update: ...")
 _HEAD_LABELS = {"exclusive", "breaking", "update", "updated", "watch", "live", "analysis", "opinion", "explainer",
                 "factbox", "photos", "video", "comment", "editorial", "interview", "review", "q&a", "in pictures",
@@ -185,8 +190,8 @@ def _author(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if obj is not None and _plausible_source(obj):
-                return obj
+            if obj is not None and (_plausible_source(obj) or _plausible_source(_named(obj))):
+                return obj  # "an estimate by the salvage firm Halvard Salvage"
         if child.dep_ == "acl" and child.lemma_.lower() in AUTHOR_VERBS:
             obj = _agent(child)
             if obj is not None:
@@ -269,12 +274,30 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subs:
+        # the subject nearest the verb: "DOVRENNA, July 3 (Reuters) - Lusara's government said"
+        before = [c for c in subs if c.i < verb.i]
+        return _past_dateline(before[-1] if before else subs[0])
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
     return _inverted_subject(verb)
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _past_dateline(tok: Token) -> Token | None:
+    """A wire dateline ("KESTEL, Orrin Island — Survivors ... said") is not a speaker: the
+    parser may make the place the subject and hang the real one on it after the dash."""
+    sent = tok.sent
+    if tok.i != sent.start or not (tok.text.isupper() and len(tok.text) > 2):
+        return tok
+    dash = next((t.i for t in sent[:14] if t.text in _DASHES), None)
+    if dash is None:
+        return tok
+    after = [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
+    return after[0] if after else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -413,6 +436,9 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
     before the clauses above it. A number inside the source's own description ("Verwoerd, who
     has farmed here for 35 years, said") is the writer's."""
     hedged = any(t.lemma_.lower() in HEDGES or t.lower_ in HEDGES for t in sent)
+    own = _own_clause(q, resolve)
+    if own is not None:
+        return Attribution(own, (), "say", "hedged" if hedged else "asserted"), hedged
     source: Source | None = None
     via: list[str] = []
     verb_used: str | None = None
@@ -450,25 +476,31 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
                 source, via, verb_used = beside
                 break
             continue
-        weak = lemma in WEAK or lemma in EVIDENTIAL and not _evidence(cur, subj)
+        weak = lemma in WEAK or lemma in ANNOUNCING or lemma in EVIDENTIAL and not _evidence(cur, subj)
         if source is None or not weak:
             source, via, verb_used = hit[0], hit[1], lemma
         if not weak:
             break
-    if source is None:
+    acted = source is not None and verb_used in ANNOUNCING
+    if source is None or acted:
         obj = according_to(sent)
-        if obj is not None:
+        if obj is not None and acted and _is_outlet(obj):
+            via = [_text(obj)]  # "The bank has pledged $300 million, according to the MPA"
+        elif obj is not None:
             source, via, verb_used = _according(obj, resolve)
     if source is None:
         owner = by_reckoning(sent)
         if owner is not None:
             source = make_source(owner, resolve)
             verb_used = "estimate"
-    if source is None:
+    if source is None or acted and not via:
         # "…, as the Meridian Press Agency reported", "…, as officials said"
         for tok in sent:
             if tok.lemma_.lower() in REPORTING and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
                 subj = _subject(tok)
+                if subj is not None and acted and _is_outlet(subj):
+                    via = [_text(subj)]
+                    break
                 if subj is not None and (src := make_source(subj, resolve)) is not None:
                     source, verb_used = src, tok.lemma_.lower()
                     break
@@ -481,6 +513,23 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
     if source.kind == "unnamed" and source.name.lower() in UNNAMED | {"reports suggest"}:
         return Attribution(None, tuple(via), verb_used, certainty), hedged
     return Attribution(source, tuple(via), verb_used, certainty), hedged
+
+
+def _own_clause(q: Token, resolve: dict[str, Source]) -> Source | None:
+    """A number whose noun carries its own report: "the 64 people the agency lists as missing",
+    "the 40 reported by the mayor"."""
+    for tok in (q, q.head):
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("relcl", "acl") or child.i < q.i or not _reporting(child):
+                continue
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("who", "that", "which"):
+                subj = _agent(child, loose=True)
+            if subj is not None and (src := make_source(subj, resolve)) is not None:
+                return src
+    return None
 
 
 def _within(q: Token, head: Token) -> bool:
