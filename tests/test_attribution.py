@@ -706,6 +706,30 @@ CASES = [
       title="Flash floods leave 23 dead in mountain towns"),
     C("The company declined to comment.", A("2,000", None, "cut"),
       title="Rivaton to cut 2,000 jobs, sources say"),
+    # this round: datelines, a noun's own report, passive agents, headlines, owners, mid-sentence tags
+    C("KESTEL, Orrin Island — Survivors said the ship listed less than 20 minutes before it sank.",
+      A("less than 20 minutes", "Survivors")),
+    C("DOVRENNA, July 3 (Reuters) - The government said it would set up a fund of $84 million.",
+      A("$84 million", "government")),
+    C("The council has identified 43 residents who died, up from the 40 reported by the mayor in June.",
+      A("43", "council"), A("40", "mayor")),
+    C("The number of displaced was estimated at 31,000 by the UN refugee agency.",
+      A("31,000", "UN refugee agency")),
+    C("Crowds were put at 40,000 by organisers.", A("40,000", "organisers")),
+    C("UN: 80,000 displaced by Tarsa floods", A("80,000", "UN")),
+    C("The number of confirmed cholera cases climbed to 3,418, the health ministry said, up from 2,960 a week earlier.",
+      A("3,418", "health ministry"), A("2,960", "health ministry")),
+    C("The storm left 80,000 homes without power, the utility said, and knocked down more than 400 trees, "
+      "according to city officials.", A("80,000", "utility"), A("400", "city officials")),
+    C("Analysts' forecasts for the quarter averaged $4.12 per share.", A("$4.12", "Analysts")),
+    C("The flood claimed 340 lives in the valley.", A("340", None)),
+    C("Piet Verwoerd, who has farmed here for 35 years, said the river rose 4 metres.",
+      A("35 years", None), A("4 metres", "Piet Verwoerd")),
+    C("The Harbour Gazette reported, citing three officials, that the subsidy would be cut by 30 percent.",
+      A("30 percent", "three officials", via=("Harbour Gazette",))),
+    C("The agency raised the death toll to 121 on Thursday.", A("121", "agency")),
+    C("Belcastro says 653 people were aboard, while the coast guard believes about 780 were aboard.",
+      A("653", "Belcastro", "aboard"), A("about 780", "coast guard", "aboard")),
 ]
 
 
@@ -792,6 +816,10 @@ QUOTES = [
        ("a clear miss.", "Analysts")),
     Qt("“Help us,” the sign read.",
        ("Help us,", None)),
+    Qt("“They tell us nothing. My sister was on that boat,” said Dora Falk, waiting at the terminal.",
+       ("They tell us nothing. My sister was on that boat,", "Dora Falk")),
+    Qt("Maria Lopez, the sales chief, was upbeat. “Last year we sold 14,000 cars. This year we aim for 20,000,” "
+       "she said.", ("Last year we sold 14,000 cars. This year we aim for 20,000,", "Maria Lopez")),
 ]
 
 

@@ -822,3 +822,15 @@ def test_interval(value: float, qual: str, sig: int, low: float, high: float | N
     lo, hi = interval(value, qual, sig)
     assert lo == pytest.approx(low)
     assert hi == (None if high is None else pytest.approx(high))
+
+
+def test_a_word_given_with_its_dollar_value_is_a_local_currency() -> None:
+    from claimgraph.extract.quantities import local_currencies
+
+    text = "The fund of 1.5 billion lusars ($84 million) pays each family 3.6 million lusars, or about $201,000."
+    found = local_currencies(text)
+    assert found == (("LUS", "lusar"),)
+    qs = find_quantities(text, currencies=found)
+    assert [(q.text, q.unit, q.value) for q in qs if q.unit == "LUS"] == [
+        ("1.5 billion lusars", "LUS", 1.5e9), ("3.6 million lusars", "LUS", 3.6e6)]
+    assert local_currencies("It cost 300 euros ($320) and 12 people ($5 each) came.") == ()

@@ -689,3 +689,70 @@ def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> No
     assert gid and index.lookup("CPD") == gid and index.resolve("d0:e1") == gid
     assert "(" not in index.name(gid)
     assert index.lookup("Britain") is None  # not an acronym of the name: left as it was
+
+
+# tolls, settings, local currencies ------------------------------------------------------------------
+
+
+def test_a_storys_toll_is_one_figure_however_worded() -> None:
+    """"12 dead", "the death toll rose to 87", "104 people" and "the Aurel Star death toll
+    reaches 214" count the same people; the ship is named in every document (the setting)."""
+    worded = [(12, None, []), (87, "death toll", []), (104, "people", []), (214, "Aurel Star death toll", ["d4:e2"])]
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2025-06-1{i}") for i in range(1, 5)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="killed", counted=counted, subject=subject)],
+                entities=[("Lusara", "GPE"), ("Aurel Star", "ORG")])
+            for i, (v, counted, subject) in enumerate(worded, start=1)]
+    result = run(docs, exts)
+    fig = figure_with(result, "c1")
+    assert set(fig.claims) == {"c1", "c2", "c3", "c4"}
+    assert fig.verdict == "superseded"
+
+
+def test_a_named_subtoll_stays_apart_from_the_toll() -> None:
+    """"34 Kestel residents died" names a town only some documents mention: not the toll."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2025-06-1{i}") for i in range(1, 5)]
+    exts = [ext("d1", [claim("c1", "d1", qty(87), measure="killed", counted="people")], entities=[("Lusara", "GPE")]),
+            ext("d2", [claim("c2", "d2", qty(104), measure="killed", counted="people")], entities=[("Lusara", "GPE")]),
+            ext("d3", [claim("c3", "d3", qty(34), measure="killed", counted="Kestel residents", subject=["d3:e2"])],
+                entities=[("Lusara", "GPE"), ("Kestel", "GPE")]),
+            ext("d4", [claim("c4", "d4", qty(148), measure="killed", counted="people")], entities=[("Lusara", "GPE")])]
+    result = run(docs, exts)
+    assert result.claim_figure["c3"] != result.claim_figure["c1"]
+    assert result.claim_figure["c1"] == result.claim_figure["c2"] == result.claim_figure["c4"]
+
+
+def test_unmeasured_claims_join_only_on_equal_values() -> None:
+    """"612 passengers" (the manifest) and "550 passengers" (the certificate) say no measure."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-15") for i in (1, 2, 3)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="count", counted="passengers")], entities=[])
+            for i, v in ((1, 612), (2, 550), (3, 612))]
+    result = run(docs, exts)
+    assert result.claim_figure["c1"] == result.claim_figure["c3"] != result.claim_figure["c2"]
+
+
+def test_a_currency_word_given_a_code_elsewhere_is_money() -> None:
+    """"2 million lusars" (a cap) and "3.6 million lusars" (a payment) in texts that never gave
+    the lusar's dollar value are sums of money, not counts of "lusars" to be grouped by word."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-07-03") for i in (1, 2, 3)]
+    exts = [ext("d1", [claim("c1", "d1", qty(1.5e9, unit="LUS", text="1.5 billion lusars"), measure="paid",
+                             counted=None)], entities=[]),
+            ext("d2", [claim("c2", "d2", qty(2e6, text="2 million lusars"), measure="paid", counted="lusars")],
+                entities=[]),
+            ext("d3", [claim("c3", "d3", qty(3.6e6, text="3.6 million lusars"), measure="paid", counted="lusars")],
+                entities=[])]
+    result = run(docs, exts)
+    assert result.claim_figure["c2"] != result.claim_figure["c3"]
+    fig = figure_with(result, "c2")
+    assert fig.unit == "LUS"
+
+
+def test_vessel_prefix_corporate_suffix_and_ministry_order_merge() -> None:
+    exts = [ext("d1", entities=[("MV Aurel Star", "ORG"), ("Belcastro Lines", "ORG"), ("Ministry of Social Affairs", "ORG")]),
+            ext("d2", entities=[("Aurel Star", "ORG"), ("Belcastro", "ORG"), ("Social Affairs Ministry", "ORG"),
+                                ("Rear Admiral Konrad Vey", "ORG"), ("Vey", "ORG")]),
+            ext("d3", entities=[("Konrad Vey", "PERSON")])]
+    idx = merge_entities(exts)
+    assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
+    assert idx.canonical("d1:e2") == idx.canonical("d2:e2")
+    assert idx.canonical("d1:e3") == idx.canonical("d2:e3")
+    assert idx.canonical("d2:e4") == idx.canonical("d2:e5") == idx.canonical("d3:e1")

@@ -19,7 +19,7 @@ REPORTING = {
     "allege", "insist", "explain", "disclose", "reveal", "quote", "show", "put", "count", "calculate",
     "record", "find", "conclude", "predict", "forecast", "project", "admit", "deny", "assert", "declare",
     "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
-    "value", "place", "identify", "list", "register", "log", "imply",
+    "value", "place", "identify", "register", "log", "imply",
     # announcing a sum or a plan: who unveils or pledges it is where the figure comes from
     "unveil", "pledge", "promise", "propose", "allocate", "earmark",
 }
@@ -442,13 +442,18 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
     source: Source | None = None
     via: list[str] = []
     verb_used: str | None = None
+    if _reporting(q) and q.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in q.children):
+        # the number's own words are a passive report: "was estimated at 31,000 by the UN agency"
+        agent = next((_agent(t, loose=True) for t in q.subtree if _agent(t, loose=True) is not None), None)
+        if agent is not None and (src := make_source(agent, resolve)) is not None:
+            return Attribution(src, (), q.lemma_.lower(), "hedged" if hedged else "asserted"), hedged
     cur = q
     for _ in range(12):
         if cur.head.i == cur.i:
             break
-        if source is not None and cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") \
+        if source is not None and cur.dep_ in ("conj", "advcl") and cur.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ == "nsubj" for c in cur.children):
-            break  # "…, but the coast guard believes about 780 were aboard": not the first speaker's
+            break  # "…, but (while) the coast guard believes about 780 were aboard": not the first speaker's
         below, cur = cur, cur.head
         lemma = cur.lemma_.lower()
         if not _reporting(cur) or lemma == "claim" and below.dep_ == "dobj" and below.lemma_.lower() in NOT_CLAIMED:

@@ -14,7 +14,7 @@ from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
 from .nlp import DEFAULT_MODEL, load_nlp
-from .quantities import find_quantities
+from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
 
 EXTRACTOR_VERSION = "1"
@@ -184,6 +184,7 @@ class _DocExtraction:
         self.claims: list[Claim] = []
         self.quotes: list[tuple[int, int, Source | None]] = []
         self.pending: list[int] = []  # quotations whose speaker comes after them
+        self.currencies = local_currencies(doc.text)
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
 
@@ -236,7 +237,7 @@ class _DocExtraction:
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
         sent_attr: Attribution | None = None
-        for q in find_quantities(text, s0, s1):
+        for q in find_quantities(text, s0, s1, currencies=self.currencies):
             if any(ws < q.end and q.start < we for ws, we in weapons):
                 continue
             if any(d.start <= q.start and q.end <= d.end for d in dates) or _not_a_figure(text, q):

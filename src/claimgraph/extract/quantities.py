@@ -1227,6 +1227,46 @@ def _default() -> QuantityFinder:
     return QuantityFinder()
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity mention in ``text[start:end]``: offsets absolute into ``text``, sorted, non-overlapping."""
-    return _default()(text, start, end)
+@lru_cache(maxsize=16)
+def _with_currencies(codes: tuple[tuple[str, str], ...]) -> QuantityFinder:
+    extra = {code: {"words": [word, word + "s"]} for code, word in codes}
+    return QuantityFinder(Lexicon.load({"units": {"currencies": extra}}))
+
+
+# "1.5 billion lusars ($84 million)", "250,000 lusars, about $14,000": a word given with its
+# dollar (euro, pound) value is the text's local currency
+_CONVERSION = re.compile(
+    r"\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s+([A-Za-z]{3,14})\s*"
+    r"(?:\(\s*|,\s*(?:or\s+)?|\s[-–—]\s*)(?:worth\s+)?(?:about|around|roughly|some|nearly|almost|"
+    r"approximately|just over|just under)?\s*(?:US\s?)?[$€£]\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|"
+    r"trillion|bn|mn|m|k))?(?!\s*(?:each|apiece|per|a head|a piece|a month|a year|a day))")
+# words that a dollar value in brackets may follow without being money ("12 people ($5 each)")
+_NOT_MONEY = frozenset("people persons person workers children families tickets units shares votes homes "
+                       "houses cars vehicles items passengers tonnes tons barrels hours days weeks months years "
+                       "times points members users customers employees jobs".split())
+
+
+def local_currencies(text: str) -> tuple[tuple[str, str], ...]:
+    """Currencies a text names that the lexicon does not know, as (code, singular word) pairs;
+    the code is the word's first three letters (an ``X`` code where that is taken)."""
+    finder = _default()
+    out: dict[str, str] = {}
+    for m in _CONVERSION.finditer(text):
+        word = m.group(1).lower()
+        word = word[:-1] if word.endswith("s") and len(word) > 4 else word
+        if _norm(word) in finder.cur_word or _norm(word + "s") in finder.cur_word or word in out.values() \
+                or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m.group(1).lower() in _NOT_MONEY:
+            continue
+        code = word[:3].upper()
+        if code in finder.cur_codes or code in out:
+            code = "X" + word[:2].upper()
+        out[code] = word
+    return tuple(sorted(out.items()))
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None, *,
+                    currencies: tuple[tuple[str, str], ...] = ()) -> list[Quantity]:
+    """Every quantity mention in ``text[start:end]``: offsets absolute into ``text``, sorted, non-overlapping.
+    ``currencies``: (code, word) pairs of local currencies to know besides the lexicon's."""
+    finder = _with_currencies(currencies) if currencies else _default()
+    return finder(text, start, end)

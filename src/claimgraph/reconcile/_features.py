@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -300,20 +301,39 @@ PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "mis
                              "aboard"})
 
 
+def money_words(claims: Iterable[Claim]) -> dict[str, str]:
+    """Currency words the corpus gives with a currency code somewhere ("1.5 billion lusars
+    ($84 million)" made "lusar" a currency), for the claims that wrote them bare elsewhere."""
+    out: dict[str, str] = {}
+    for c in claims:
+        unit = c.quantity.unit or ""
+        words = c.quantity.text.split()
+        if len(unit) == 3 and unit.isupper() and words and words[-1][:1].islower():
+            out.setdefault(words[-1].lower().rstrip("s"), unit)
+    return out
+
+
 def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = None,
-                   speakers: dict[tuple[object, ...], frozenset[str]] | None = None) -> Features:
-    """What a claim measures; ``speakers`` caches the speaker entities of an attribution."""
+                   speakers: dict[tuple[object, ...], frozenset[str]] | None = None,
+                   money: Mapping[str, str] | None = None) -> Features:
+    """What a claim measures; ``speakers`` caches the speaker entities of an attribution;
+    ``money`` maps currency words to codes (``money_words``)."""
     q = claim.quantity
     unit, per = split_rate(q.unit, q.per)
+    coin = ""
+    if money and unit.family == "count" and claim.counted:
+        first = claim.counted.split()[0].lower().rstrip("s")
+        if first in money:  # "2 million lusars" in a text that never gave the lusar's dollar value
+            unit, coin = parse_unit(money[first]), first
     counted = parse_counted(claim.counted)
-    money = unit.family.startswith("cur:")
-    measure = measure_class(claim.measure, money=money)
+    is_money = unit.family.startswith("cur:")
+    measure = measure_class(claim.measure, money=is_money)
     if measure is None or measure in PLACEHOLDER_MEASURES:  # "people listed as missing": the phrase says
-        measure = measure_class(counted.measure, money=money) or measure
+        measure = measure_class(counted.measure, money=is_money) or measure
     if (measure is None or measure in PLACEHOLDER_MEASURES) and claim.counted \
             and claim.counted.lower().split()[-1] in ("lives", "life"):
         measure = "killed"  # "claimed nearly 3,000 lives", "3,000 lives lost"
-    head = "money" if money else counted.head
+    head = "money" if is_money else counted.head
     if head in GENERIC_HEADS or head is None:
         # "the death toll", "12 dead": the measure says what is counted (people, for a toll)
         head = "people" if measure in PERSON_MEASURES else None
@@ -350,7 +370,7 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
         year = "~" + doc_date[:4]
     vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
     low, high, point = reading_interval(q, unit.factor)
-    words = counted.words
+    words = counted.words - {coin, lemma(coin)} if coin else counted.words
     if counted.lead and not core:  # no entity: a sentence's first word ("Insured losses from ...")
         words = words | {counted.lead}
     return Features(measure, unit, per, q.change, head, words, sig, place, year, vague, low, high, point)

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Claim, Document, Figure
-from ._features import PERSON_MEASURES, Features, claim_features
+from ._features import PERSON_MEASURES, Features, claim_features, money_words
 from .entities import EntityIndex
 from .origins import OriginReport, OriginResolver
 from .verdicts import Reading, agrees, judge, reading_interval
@@ -96,8 +96,9 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
                                                      claims[i].start, claims[i].id))
     claims = [claims[i] for i in order]
     speakers: dict[tuple[object, ...], frozenset[str]] = {}
+    money = money_words(claims)
     feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None,
-                            speakers=speakers) for c in claims]
+                            speakers=speakers, money=money) for c in claims]
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     if story_of is not None:
         feats = _unset(feats, stories, _settings(index, story_of))
