@@ -756,3 +756,24 @@ def test_vessel_prefix_corporate_suffix_and_ministry_order_merge() -> None:
     assert idx.canonical("d1:e2") == idx.canonical("d2:e2")
     assert idx.canonical("d1:e3") == idx.canonical("d2:e3")
     assert idx.canonical("d2:e4") == idx.canonical("d2:e5") == idx.canonical("d3:e1")
+
+
+def test_a_part_of_the_dead_is_not_the_toll() -> None:
+    """"31 of the dead were children" counts part of the toll, not the toll."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-24") for i in (1, 2)]
+    exts = [ext("d1", [claim("c1", "d1", qty(214), measure="killed", counted="people")], entities=[]),
+            ext("d2", [claim("c2", "d2", qty(214), measure="killed", counted="people"),
+                       claim("c3", "d2", qty(31, 31, None, qualifier="at_least"), measure="killed",
+                             counted="of dead", start=40)], entities=[])]
+    result = run(docs, exts)
+    assert result.claim_figure["c1"] == result.claim_figure["c2"] != result.claim_figure["c3"]
+    assert figure_with(result, "c1").verdict == "agree"
+
+
+def test_lengths_meet_on_value_whatever_they_are_said_to_measure() -> None:
+    """"48 metres", "a depth of 48 metres" and "48 metres of water" in one story."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-20") for i in (1, 2, 3)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(48, unit="m"), measure="amount", counted=counted)], entities=[])
+            for i, counted in ((1, None), (2, "depth"), (3, "water"))]
+    result = run(docs, exts)
+    assert len({result.claim_figure[f"c{i}"] for i in (1, 2, 3)}) == 1

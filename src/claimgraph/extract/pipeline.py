@@ -282,6 +282,8 @@ class _DocExtraction:
         if noun is not None and noun.i not in ids:
             ps, pe = phrase(noun, ids)
             counted = _trim_counted(self.doc.text[offset + ps:offset + pe])
+            if counted and _part_of_measured(noun, ids, self.vocab):
+                counted = "of " + counted  # "31 of the dead (were children)": a part, not the toll
             if abs(offset + ps - q.end) < 80 or abs(q.start - offset - pe) < 80:
                 c_start, c_end = min(q.start, offset + ps), max(q.end, offset + pe)
         measure = measure_of(head, noun if noun is not None and noun.i not in ids else None, vocab=self.vocab,
@@ -425,6 +427,13 @@ def _percent_measure(noun: Any, ids: set[int], vocab: Any) -> str:
 
 RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "interest", "approval", "support",
                  "occupancy", "capacity", "literacy", "poverty", "vaccinated", "tax"}
+
+
+def _part_of_measured(noun: Any, ids: set[int], vocab: Any) -> bool:
+    """Whether the number counts part of a measured group: "31 of the dead", "two of the injured"."""
+    prep = noun.head
+    return bool(noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i in ids
+                and (vocab.nouns.get(noun.lower_) or vocab.nouns.get(noun.lemma_.lower())))
 
 
 def _trim_counted(s: str) -> str | None:

@@ -334,6 +334,8 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
             and claim.counted.lower().split()[-1] in ("lives", "life"):
         measure = "killed"  # "claimed nearly 3,000 lives", "3,000 lives lost"
     head = "money" if is_money else counted.head
+    if claim.counted and claim.counted.startswith("of "):  # "31 of the dead": a part of a figure
+        head = f"part:{head or 'people'}"
     if head in GENERIC_HEADS or head is None:
         # "the death toll", "12 dead": the measure says what is counted (people, for a toll)
         head = "people" if measure in PERSON_MEASURES else None

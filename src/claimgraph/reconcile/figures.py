@@ -343,7 +343,10 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
         if len(fits) == 1:
             next(iter(fits.values())).members.append(i)
         elif f.sig or not f.vague:
-            rest[(f.measure, f.unit.family, f.per, f.change, f.head)].append(i)
+            # a length, a duration or a sum says what it measures by its unit: "48 metres",
+            # "a depth of 48 metres" and "48 metres of water" meet on the value alone
+            by_unit = f.unit.family not in ("count", "ratio") and not f.measured
+            rest[(None if by_unit else f.measure, f.unit.family, f.per, f.change, None if by_unit else f.head)].append(i)
         else:
             extra.append(_Cluster(("weak", i), f.sig, f.place, f.year, [i]))
     # the rest group among themselves, by the same rules as strong claims
