@@ -36,7 +36,7 @@ EVIDENTIAL = {"find", "show", "reveal", "indicate", "identify"}
 NOT_CLAIMED = {"life", "lives", "responsibility", "victim", "credit", "title", "medal", "prize", "seat"}
 HEDGES = {"estimate", "believe", "reportedly", "allegedly", "might", "could", "may", "likely", "suggest",
           "possibly", "probably", "appear", "seem", "unconfirmed", "purportedly", "apparently", "estimated"}
-DOC_WORDS = {"report", "estimate", "assessment", "statement", "analysis", "data", "figure", "survey", "study",
+DOC_WORDS = {"report", "estimate", "assessment", "statement", "analysis", "data", "datum", "figure", "survey", "study",
              "document", "briefing", "release", "tally", "count", "census", "review", "investigation", "poll",
              "memo", "filing", "letter", "audit", "projection", "forecast", "calculation", "reckoning", "view",
              "record", "result", "index", "model", "inquiry", "paper"}
@@ -375,7 +375,7 @@ def _cited(verb: Token, subj: Token) -> Token | None:
 
 def _is_outlet(tok: Token) -> bool:
     named = _named(tok)
-    return is_media(_text(named)) or named.lemma_.lower() in MEDIA_NOUNS
+    return is_media(_text(named)) or named.lemma_.lower() in MEDIA_NOUNS or tok.lemma_.lower() in MEDIA_NOUNS
 
 
 def according_to(sent: Span) -> Token | None:
@@ -472,8 +472,8 @@ def attribute(q: Token, sent: Span, resolve: dict[str, Source]) -> tuple[Attribu
             continue
         if subj.i > q.i and subj.head.i == cur.i and cur.i < q.i:
             continue
-        if _within(q, subj):
-            return None, hedged  # the number describes the speaker
+        if _within(q, subj) and _named(subj).lemma_.lower() not in DOC_WORDS:
+            return None, hedged  # the number describes the speaker (a survey's sample size is the survey's)
         hit = _found(cur, subj, resolve)
         if hit is None:
             beside = _beside(cur, below, q, resolve) if source is None else None
