@@ -839,3 +839,12 @@ def test_quote(extractor: Extractor, text: str, quotes: tuple[tuple[str, str | N
 
 def test_enough_cases() -> None:
     assert len(CASES) >= 200 and len(QUOTES) >= 30
+
+
+def test_role_nouns_resolve_to_the_organisation_last_named(extractor: Extractor) -> None:
+    text = ("Belcastro Lines has begun paying families. The company told the agency that 96 families had been "
+            "paid so far. Sorvik's panel heard 87 witnesses, the report said.")
+    e = run(extractor, text)
+    got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
+    assert got["96"] == "Belcastro Lines"
+    assert got["87"] == "report"

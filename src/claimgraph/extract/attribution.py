@@ -169,7 +169,7 @@ _PLACES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
 def _named(head: Token) -> Token:
     """A role noun with a proper name in apposition stands for the name:
     "the hospital's director, Karim Haddad" -> Karim Haddad; "the industry group SolarPower Europe"."""
-    if head.pos_ != "NOUN":
+    if not (head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.islower()):  # "commander" tagged PROPN
         return head
     for child in head.children:
         # not a place: "officials in the east, Donetsk," names where, not who
@@ -249,9 +249,39 @@ def _nominal(head: Token) -> bool:
     return bool(head.pos_ == "VERB" and head.dep_ == "nsubj" and head.tag_ == "VBZ")
 
 
+# "the company", "the ministry", "the association": the organisation of that kind last named
+ROLE_NOUNS = frozenset({"company", "firm", "operator", "group", "ministry", "agency", "association", "club",
+                        "council", "authority", "commission", "union", "bank", "insurer", "regulator", "carrier",
+                        "airline", "department", "office", "organisation", "organization", "institute", "committee",
+                        "panel", "inquiry", "party", "coalition", "charity", "federation", "directorate", "service"})
+_CORPORATE = frozenset({"lines", "line", "group", "holdings", "inc", "corp", "corporation", "company", "co", "ltd",
+                        "limited", "plc", "llc", "gmbh", "ag", "sa", "airlines", "airways", "motors", "industries",
+                        "shipping", "energy", "bank", "capital", "partners", "pharma", "systems", "technologies"})
+
+
+def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
+    """Note an organisation's name under the role nouns that may later stand for it."""
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    words = [w for w in words if w and w != "the"]
+    if not words:
+        return
+    src = Source(name=" ".join(name.split()[1:]) if name.lower().startswith("the ") else name,
+                 kind=source_kind(name), start=start, end=start + len(name))
+    for w in words:
+        if w in ROLE_NOUNS:
+            resolve[f"org:{w}"] = src
+    if words[-1] in _CORPORATE:
+        for role in ("company", "firm", "operator", "group"):
+            resolve[f"org:{role}"] = src
+
+
 def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     if head.lower_ in PRONOUNS:
         return resolve.get(PRONOUNS[head.lower_]) or resolve.get("any")
+    if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and f"org:{head.lemma_.lower()}" in resolve \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not any(c.dep_ in ("compound", "amod", "poss", "appos") for c in head.children):
+        return resolve[f"org:{head.lemma_.lower()}"]  # "the company told the agency" -> Belcastro Lines
     if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
         head = head.head.head
     head = _named(head)
@@ -269,6 +299,9 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     if not name.strip() or not _nominal(head):
         return None
     kind = "unnamed" if head.lemma_.lower() in UNNAMED and not any(t.ent_type_ for t in toks) else None
+    if kind and head.tag_ == "NN" and head.lemma_.lower() == "report" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        kind = "document"  # "the report said": the one the article is about, not "reports suggest"
     return Source(name=name, kind=kind or source_kind(name, toks), start=toks[0].idx,
                   end=toks[-1].idx + len(toks[-1]))
 
@@ -578,6 +611,15 @@ def _beside(cur: Token, below: Token, q: Token,
                 and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in child.children):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None) or _inverted_subject(child)
             if subj is not None and (hit := _found(child, subj, resolve)) is not None:
+                return hit[0], hit[1], child.lemma_.lower()
+        if child.dep_ == "conj" and child.i > q.i and _reporting(child) and child.lemma_.lower() not in WEAK \
+                and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and child.lemma_.lower() != "tell"
+                            for c in child.children):
+            # "Each family will receive 3.6 million lusars, Minister Dalia Prest told lawmakers": a
+            # closing tag the parser coordinated with the clause
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and any(t.text == "," for t in child.doc[q.i:subj.left_edge.i]) \
+                    and (hit := _found(child, subj, resolve)) is not None:
                 return hit[0], hit[1], child.lemma_.lower()
         if child.dep_ == "nsubj" and child.i < q.i and not _within(q, child):
             named = _named(child)

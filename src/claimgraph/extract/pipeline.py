@@ -231,6 +231,8 @@ class _DocExtraction:
         for s, e, name, label in ents:
             if label == "PERSON" and s0 <= s < s1:
                 self.resolve["person"] = self.resolve["any"] = Source(name=name, kind="person", start=s, end=e)
+            elif label == "ORG" and s0 <= s < s1:
+                attr.remember_org(self.resolve, name, s)
 
     def sentence(self, sdoc: Any, sent: Any, offset: int, is_title: bool, dates: Sequence[Any]) -> None:
         text = self.doc.text
@@ -324,6 +326,8 @@ class _DocExtraction:
                 if src is not None:
                     self.resolve["person"] = src
                     self.resolve["any"] = src
+            elif ent.label_ == "ORG" and not inside(ent.root):
+                attr.remember_org(self.resolve, ent.text, offset + ent.start_char)
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in attr.REPORTING and tok.lower_ not in attr.PRONOUNS \
                     and not inside(tok):
