@@ -848,3 +848,14 @@ def test_role_nouns_resolve_to_the_organisation_last_named(extractor: Extractor)
     got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
     assert got["96"] == "Belcastro Lines"
     assert got["87"] == "report"
+
+
+def test_source_spans_are_offsets_into_the_whole_text(extractor: Extractor) -> None:
+    """A source found in a later paragraph points at its words in the document, not in the paragraph."""
+    text = ("The river rose overnight.\nResidents left their homes.\n"
+            "At least 40 people were evacuated, the fire brigade said on Sunday.")
+    e = run(extractor, text)
+    claim = next(c for c in e.claims if c.quantity.text.endswith("40"))
+    src = claim.attribution.source
+    assert src is not None and src.start is not None and src.end is not None
+    assert text[src.start:src.end].lower().endswith("fire brigade")

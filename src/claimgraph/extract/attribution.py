@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -281,7 +281,10 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and f"org:{head.lemma_.lower()}" in resolve \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
             and not any(c.dep_ in ("compound", "amod", "poss", "appos") for c in head.children):
-        return resolve[f"org:{head.lemma_.lower()}"]  # "the company told the agency" -> Belcastro Lines
+        # "the company told the agency" -> Belcastro Lines, spanning the words that name it here
+        toks = name_tokens(head)
+        return replace(resolve[f"org:{head.lemma_.lower()}"], start=min(head.left_edge.idx, toks[0].idx),
+                       end=toks[-1].idx + len(toks[-1]))
     if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
         head = head.head.head
     head = _named(head)

@@ -294,7 +294,10 @@ class _DocExtraction:
             measure = _percent_measure(noun, ids, self.vocab)
         if q.change and measure in (None, "count"):
             measure = "change"
+        known = {id(v) for v in self.resolve.values()}
         a, _ = attr.attribute(head, sent, self.resolve)
+        if a is not None and a.source is not None and id(a.source) not in known:
+            a = replace(a, source=_absolute(a.source, offset))  # found in this sentence: parse offsets
         if (a is None or a.source is None) and self.prev is not None and attr.continues(sent.text):
             a = self.prev
         a = a or Attribution(None)
@@ -324,6 +327,7 @@ class _DocExtraction:
             if ent.label_ == "PERSON" and not inside(ent.root):
                 src = attr.make_source(ent.root, {})
                 if src is not None:
+                    src = _absolute(src, offset)
                     self.resolve["person"] = src
                     self.resolve["any"] = src
             elif ent.label_ == "ORG" and not inside(ent.root):
@@ -333,6 +337,7 @@ class _DocExtraction:
                     and not inside(tok):
                 src = attr.make_source(tok, {})
                 if src is not None:
+                    src = _absolute(src, offset)
                     self.resolve["any"] = src
                     if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
                         self.resolve["plural"] = src
@@ -431,6 +436,13 @@ def _percent_measure(noun: Any, ids: set[int], vocab: Any) -> str:
 
 RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "interest", "approval", "support",
                  "occupancy", "capacity", "literacy", "poverty", "vaccinated", "tax"}
+
+
+def _absolute(src: Source, offset: int) -> Source:
+    """A source found in a parsed segment, its span moved from the segment's offsets to the text's."""
+    if src.start is None or src.end is None:
+        return src
+    return replace(src, start=src.start + offset, end=src.end + offset)
 
 
 def _part_of_measured(noun: Any, ids: set[int], vocab: Any) -> bool:

@@ -144,11 +144,12 @@ def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str,
     for i, f in enumerate(feats):
         toll = f.measure in PERSON_MEASURES and f.head == "people"
         # a claim with no measure joins others only on an equal value, so its setting can go too
-        if f.sig and (toll or f.weak) and f.sig <= settings.get(stories[i], frozenset()):
+        if f.sig and (toll or f.weak and not f.vague) and f.sig <= settings.get(stories[i], frozenset()):
             if out is feats:
                 out = list(feats)
             out[i] = replace(f, sig=frozenset())
     return out
+
 
 def _fits(c: _Cluster, place: str | None, year: str | None) -> bool:
     return (c.place is None or place is None or c.place == place) and years_fit(c.year, year)
