@@ -777,3 +777,18 @@ def test_lengths_meet_on_value_whatever_they_are_said_to_measure() -> None:
             for i, counted in ((1, None), (2, "depth"), (3, "water"))]
     result = run(docs, exts)
     assert len({result.claim_figure[f"c{i}"] for i in (1, 2, 3)}) == 1
+
+
+def test_jobs_cut_is_one_revised_figure_and_supplier_jobs_another() -> None:
+    """"cut 1,200 jobs", "lay off 1,200 workers", "up to 3,000 jobs could be cut", "2,750 job cuts":
+    one running count; "8,000 supplier jobs" lost is a different one."""
+    rows = [(1200, "cut", "jobs", "2025-09-08"), (1200, "laid_off", "workers", "2025-09-08"),
+            (3000, "cut", "jobs", "2025-09-25"), (2750, "change", "job cuts", "2025-11-19"),
+            (8000, "lost", "supplier jobs", "2025-09-25")]
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=day) for i, (_, _, _, day) in enumerate(rows)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure=m, counted=counted)], entities=[])
+            for i, (v, m, counted, _) in enumerate(rows)]
+    result = run(docs, exts)
+    assert len({result.claim_figure[f"c{i}"] for i in range(4)}) == 1
+    assert result.claim_figure["c4"] != result.claim_figure["c0"]
+    assert figure_with(result, "c0").verdict == "superseded"

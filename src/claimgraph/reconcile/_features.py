@@ -296,6 +296,21 @@ _YEAR = re.compile(r"^\d{4}$")
 GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure", "figures", "estimate"})
 # measures of what happens to people: their tolls are revised, and "the toll", "12 dead" and
 # "104 people" all count the same people
+JOB_WORDS = frozenset({"job", "worker", "employee", "staff", "position", "post", "role", "workforce", "layoff",
+                       "redundancy", "employment"})
+JOB_LOSS = frozenset({"cut", "cuts", "laid off", "laid_off", "lay off", "lay_off", "lost", "lose", "loss", "losses",
+                      "shed", "eliminate", "eliminated", "axe", "axed", "slash", "slashed", "layoffs", "layoff",
+                      "redundancies", "redundant", "go", "change", "reduce", "reduced"})
+
+
+_LOSS_WORDS = frozenset({"cut", "loss", "layoff", "redundancy", "job", "lose", "lost"})
+
+
+def is_toll(measure: str | None, head: str | None) -> bool:
+    """A story's revisable running count: people killed (missing, displaced, ...), jobs cut."""
+    return (measure in PERSON_MEASURES and head == "people") or (measure == "jobs_cut" and head == "job")
+
+
 PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing", "displaced", "rescued",
                              "evacuated", "hospitalised", "hospitalized", "arrested", "detained", "infected",
                              "aboard"})
@@ -334,6 +349,9 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
             and claim.counted.lower().split()[-1] in ("lives", "life"):
         measure = "killed"  # "claimed nearly 3,000 lives", "3,000 lives lost"
     head = "money" if is_money else counted.head
+    jobs = unit.family == "count" and _job_loss(claim, counted)
+    if jobs:  # "cut 1,200 jobs", "2,750 job cuts", "lay off 1,200 workers"
+        measure, head = "jobs_cut", "job"
     if claim.counted and claim.counted.startswith("of "):  # "31 of the dead": a part of a figure
         head = f"part:{head or 'people'}"
     if head in GENERIC_HEADS or head is None:
@@ -373,9 +391,20 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
     vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
     low, high, point = reading_interval(q, unit.factor)
     words = counted.words - {coin, lemma(coin)} if coin else counted.words
+    if jobs:  # "jobs", "workers" and "job cuts" are one; "supplier jobs", "indirect jobs" are others
+        words = frozenset({"job"} | {w for w in words if w not in JOB_WORDS and w not in _LOSS_WORDS})
     if counted.lead and not core:  # no entity: a sentence's first word ("Insured losses from ...")
         words = words | {counted.lead}
     return Features(measure, unit, per, q.change, head, words, sig, place, year, vague, low, high, point)
+
+
+def _job_loss(claim: Claim, counted: Counted) -> bool:
+    words = {lemma(w.lower()) for w in (claim.counted or "").split()}
+    if not words & JOB_WORDS:
+        return False
+    raw = (claim.measure or "").lower()
+    return raw in JOB_LOSS or lemma(raw) in JOB_LOSS or bool(words & {"cut", "loss", "layoff", "redundancy"}) \
+        and counted.head in ("cut", "loss", "layoff", "redundancy")
 
 
 def _speakers(claim: Claim, index: EntityIndex) -> frozenset[str]:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Claim, Document, Figure
-from ._features import PERSON_MEASURES, Features, claim_features, money_words
+from ._features import Features, claim_features, is_toll, money_words
 from .entities import EntityIndex
 from .origins import OriginReport, OriginResolver
 from .verdicts import Reading, agrees, judge, reading_interval
@@ -142,7 +142,7 @@ def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str,
     no measure ("the Aurel Star had 17 deficiencies")."""
     out = feats
     for i, f in enumerate(feats):
-        toll = f.measure in PERSON_MEASURES and f.head == "people"
+        toll = is_toll(f.measure, f.head)
         # a claim with no measure joins others only on an equal value, so its setting can go too
         if f.sig and (toll or f.weak and not f.vague) and f.sig <= settings.get(stories[i], frozenset()):
             if out is feats:
@@ -191,7 +191,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     bare: dict[tuple[str, frozenset[str], str | None, str | None, int], list[int]] = defaultdict(list)
     # a story's toll of people killed (missing, displaced, ...) with no named subject is one
     # figure however it is worded ("the death toll", "104 people", "12 dead") and revised
-    toll = block[0] in PERSON_MEASURES and block[4] == "people"
+    toll = is_toll(str(block[0]), str(block[4]))
     # claims that say no measure ("612 passengers", "550 passengers") are the same figure only
     # where their values meet: the same words are not enough
     unmeasured = block[0] == "weak"
@@ -199,8 +199,8 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
         f = feats[i]
         if f.sig:
             atoms[(f.sig, f.place, f.year)].append(i)
-        elif toll:
-            bare[(stories[i], frozenset(), f.place, f.year, -1)].append(i)
+        elif toll:  # people killed: one toll whatever the words; jobs cut: per kind of job
+            bare[(stories[i], f.words if block[0] == "jobs_cut" else frozenset(), f.place, f.year, -1)].append(i)
         else:  # no counted words: nothing ties it to another claim but its value
             bare[(stories[i], f.words, f.place, f.year, -1 if f.words and not unmeasured else i)].append(i)
     out: list[_Cluster] = []
