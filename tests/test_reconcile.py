@@ -792,3 +792,15 @@ def test_jobs_cut_is_one_revised_figure_and_supplier_jobs_another() -> None:
     assert len({result.claim_figure[f"c{i}"] for i in range(4)}) == 1
     assert result.claim_figure["c4"] != result.claim_figure["c0"]
     assert figure_with(result, "c0").verdict == "superseded"
+
+
+def test_a_rate_of_one_month_is_not_the_next_months() -> None:
+    """"Inflation rose to 7.8% in August" and "8.4% in September" are two figures; a mention with
+    no month fits either."""
+    rows = [(7.8, "2025-08", "2025-09-12"), (8.4, "2025-09", "2025-10-14"), (7.8, "2025-08", "2025-09-13")]
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=day) for i, (_, _, day) in enumerate(rows)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v, unit="percent"), measure="inflation",
+                                counted="annual inflation", time=month)], entities=[])
+            for i, (v, month, _) in enumerate(rows)]
+    result = run(docs, exts)
+    assert result.claim_figure["c0"] == result.claim_figure["c2"] != result.claim_figure["c1"]

@@ -80,6 +80,9 @@ def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
     if level is not None:
         return level
     if q.lower_ in _PERCENT_WORDS or q.lemma_ in _PERCENT_WORDS:
+        # "a 25% tariff", "the 9.5% policy rate": the noun the percentage modifies is what it measures
+        if q.dep_ in ("compound", "amod", "nmod", "nummod") and q.head.pos_ == "NOUN" and q.head.i > q.i:
+            return q.head
         return _of_object(q) or None
     if q.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and q.head.pos_ in ("NOUN", "PROPN") \
             and q.head.i not in span_ids:

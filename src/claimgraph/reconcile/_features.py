@@ -293,6 +293,7 @@ class Features:
 
 
 _YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^\d{4}-\d\d$")
 GENERIC_HEADS = frozenset({"toll", "count", "number", "total", "tally", "figure", "figures", "estimate"})
 # measures of what happens to people: their tolls are revised, and "the toll", "12 dead" and
 # "104 people" all count the same people
@@ -388,6 +389,8 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
         year = "~" + claim.time.value[:4]
     elif doc_date and _YEAR.match(doc_date[:4]):
         year = "~" + doc_date[:4]
+    if unit.family in ("ratio", "pp") and claim.time and _MONTH.match(claim.time.value or ""):
+        year = claim.time.value  # a rate of a month ("8.4% in September") is not the next month's
     vague = bool(q.vague) or (q.value is None and q.low is None and q.high is None)
     low, high, point = reading_interval(q, unit.factor)
     words = counted.words - {coin, lemma(coin)} if coin else counted.words
