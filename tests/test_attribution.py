@@ -728,6 +728,7 @@ CASES = [
     C("The Harbour Gazette reported, citing three officials, that the subsidy would be cut by 30 percent.",
       A("30 percent", "three officials", via=("Harbour Gazette",))),
     C("The agency raised the death toll to 121 on Thursday.", A("121", "agency")),
+    C("Saldavia imposed a 25% tariff on electronics in July.", A("25%", None, counted="tariff")),
     C("Belcastro says 653 people were aboard, while the coast guard believes about 780 were aboard.",
       A("653", "Belcastro", "aboard"), A("about 780", "coast guard", "aboard")),
 ]
