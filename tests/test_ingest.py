@@ -159,3 +159,13 @@ def test_caption_with_leading_credit_is_debris() -> None:
     doc = build_document(RawItem("storm", text, "text", "storm.txt"))
     kinds = {text[d.start:d.end][:10]: d.kind for d in doc.debris}
     assert kinds.get("(Photo by ") == "caption"
+
+
+def test_an_ambiguous_slash_date_takes_the_reading_nearer_the_manifest() -> None:
+    """"01/10/2025" is January 10 or October 1; a manifest assuming October 2 picks October 1."""
+    text = ("Harbour News\nPort fees rise by a tenth from next month\nBy Ana Ruiz\n01/10/2025\n"
+            "Port fees will rise by 10% from November, the harbour board said on Wednesday.\n")
+    near = build_document(RawItem("a", text, "text", "a.txt"), {"a": {"published": "2025-10-02"}})
+    assert near.published == "2025-10-01"
+    alone = build_document(RawItem("b", text, "text", "b.txt"))
+    assert alone.published == "2025-01-10"  # no manifest: month first, as the parser reads it

@@ -96,40 +96,73 @@ _MAST_WORD = re.compile(r"^(?:[A-Z][\w&'’.-]*|of|the|and|&|de|la|du|der|al)$")
 
 def _masthead(lines: list[_Line], kinds: list[str | None], first: int) -> str | None:
     """The site's name on the page's first line, ahead of its headline: "Dovrenna Herald",
-    "THE COASTAL COURIER — Serving the coast since 1921", "HARBOURLINE | Shipping • Ports".
+    "THE COASTAL COURIER — Serving the coast since 1921", "HARBOURLINE | Shipping • Ports",
+    "MarketDesk" over a section bar, "BBJ | Markets · Companies" over "Brasko Business Journal".
 
     The first part of the line must read as a name (1-5 capitalised words, no digits) and be
-    marked as one: a newspaper word (Herald, Today, Review), capitals, a tagline after a
-    dash or bar, or the name again further down (a copyright or subscription line). A
-    headline-like line must follow before the body, so a short headline is never taken."""
+    marked as one: a newspaper word (Herald, Today, Review), capitals, a brand's inner capital,
+    a tagline after a dash or bar, a section bar or a tagline on the next line, or the name
+    again further down (a copyright or subscription line). A headline-like line must follow
+    before the body, so a short headline is never taken."""
     if not lines or first == 0:
         return None
-    line = lines[0]
-    parts = _MAST_SPLIT.split(line.text.strip(), maxsplit=1)
-    name = parts[0].strip()
+    name, tail = _mast_name(lines[0])
+    if name is None or kinds[0] not in (None, "section_label", "share_tags", "byline"):
+        return None
     words = name.split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name) or not all(_MAST_WORD.match(w) for w in words):
-        return None
-    if b.BY.match(line.text) or find_date(line.text) is not None:
-        return None
-    if kinds[0] not in (None, "section_label", "share_tags", "byline") or all(w.lower() in _SECTION_WORDS for w in words):
-        return None  # "BREAKING NEWS", "World News", "Subscribe": a label, not a name
     later = "\n".join(ln.text for ln in lines[1:])
     n = re.escape(name)
     signed = re.search(rf"(?i)(?:©|copyright|\(c\))\s*(?:\d{{4}}\s*)?(?:the\s+)?{n}\b|\b{n}\s+(?:is|was)\s+"
                        rf"(?:published|owned|produced)\b|\bsubscribe to (?:the\s+)?{n}\b|\b{n}\s*©", later)
-    tail = parts[1].split() if len(parts) > 1 else []
     tagline = any(w[:1].islower() for w in tail) or len(tail) >= 3
     media = len(words) >= 2 and words[-1].lower() in _MEDIA_WORDS
-    about_news = any(w.lower().strip(",.") in _MEDIA_WORDS | {"journalism", "reporting", "analysis"} for w in tail)
-    if not (media or signed or tagline and (len(words) >= 2 or name.isupper() or about_news)):
+    about_news = any(w.lower().strip(",.") in _NEWSY for w in tail)
+    brand = len(words) == 1 and re.search(r"[a-z][A-Z]", name) is not None  # "MarketDesk", "LabourLine"
+    nxt = lines[1] if len(lines) > 1 and 1 < first else None
+    bar = nxt is not None and _nav_bar(nxt.text)
+    motto = nxt is not None and _motto(nxt.text)
+    if not (media or signed or bar or motto or brand and tagline
+            or tagline and (len(words) >= 2 or name.isupper() or about_news)):
         return None
-    if not any(kinds[i] is None and _title_like(lines[i]) for i in range(1, first)):
+    taken = {0} | ({1} if bar or motto else set())
+    if not any(kinds[i] is None and _title_like(lines[i]) for i in range(1, first) if i not in taken):
         return None
-    kinds[0] = "masthead"
+    for i in taken:
+        kinds[i] = "masthead"
+    full, _ = _mast_name(lines[1]) if len(lines) > 1 and name.isupper() and len(words) == 1 else (None, [])
+    if full and "".join(w[0] for w in full.split() if w[:1].isupper()) == name:
+        kinds[1] = "masthead"  # "BBJ | Markets ..." over "Brasko Business Journal"
+        return full
     return name.title() if name.isupper() else name
 
 
+def _mast_name(line: _Line) -> tuple[str | None, list[str]]:
+    """The name part of a possible masthead line and the words of its tagline."""
+    parts = _MAST_SPLIT.split(line.text.strip(), maxsplit=1)
+    name = parts[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name) or not all(_MAST_WORD.match(w) for w in words):
+        return None, []
+    if b.BY.match(line.text) or find_date(line.text) is not None or all(w.lower() in _SECTION_WORDS for w in words):
+        return None, []  # "BREAKING NEWS", "World News", "Subscribe": a label, not a name
+    return name, parts[1].split() if len(parts) > 1 else []
+
+
+def _nav_bar(text: str) -> bool:
+    """A site's section bar: "Markets | Companies | Economy", "Tariffs · Supply chains · Trade policy"."""
+    items = [x.strip() for x in re.split(r"\s[|·•/]\s", text) if x.strip()]
+    return len(items) >= 3 and all(x[:1].isupper() and len(x.split()) <= 3 for x in items)
+
+
+def _motto(text: str) -> bool:
+    """A site's motto under its name: "Independent news for working people"."""
+    words = text.split()
+    return (3 <= len(words) <= 10 and not b.ends_sentence(text) and text[:1].isupper()
+            and any(w.lower().strip(",.") in _NEWSY for w in words) and not any(ch.isdigit() for ch in text))
+
+
+_NEWSY = frozenset({"news", "journalism", "reporting", "analysis", "coverage", "correspondents", "stories",
+                    "newsroom", "journal", "magazine", "insight", "intelligence"})
 _SECTION_WORDS = frozenset({"breaking", "news", "world", "live", "latest", "top", "stories", "home", "politics",
                             "business", "sport", "sports", "opinion", "analysis", "exclusive", "update", "updates",
                             "video", "local", "national", "international", "headlines", "the", "and", "&", "daily",
@@ -140,7 +173,7 @@ _MEDIA_WORDS = frozenset({"journal", "times", "post", "news", "press", "agency",
                           "review", "today", "star", "sun", "mirror", "inquirer", "dispatch", "standard",
                           "bulletin", "digest", "service", "tv", "television", "broadcasting", "online", "report",
                           "reporter", "record", "register", "sentinel", "examiner", "ledger", "leader",
-                          "international", "network", "global", "media"})
+                          "international", "network", "global", "media", "brief", "briefing", "watch"})
 
 
 # ---- lines -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Raw items to ``Document``s: cleaning, metadata, the manifest, checksums."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -55,6 +56,27 @@ def checksum(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def _day_month_order(text: str, published: str, assumed: str | None) -> str:
+    """A page's "01/10/2025" may be January 10 or October 1: where the manifest assumes a date,
+    the reading nearer to it wins."""
+    if not assumed or len(published) < 10:
+        return published
+    y, m, d = published[:4], int(published[5:7]), int(published[8:10])
+    for a, b_, year in _NUMERIC_DATE.findall(text[:2000]):
+        if year == y and {int(a), int(b_)} == {m, d} and m <= 12 and d <= 12 and m != d:
+            swapped = f"{y}-{d:02d}-{m:02d}{published[10:]}"
+            try:
+                gap = abs((dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(assumed[:10])).days)
+                alt = abs((dt.date.fromisoformat(swapped[:10]) - dt.date.fromisoformat(assumed[:10])).days)
+            except ValueError:
+                return published
+            return swapped if alt < gap else published
+    return published
+
+
 def build_document(item: RawItem, manifest: Mapping[str, Mapping[str, Any]] | None = None) -> Document:
     """Clean one raw item into a Document; metadata: text < item (feed/JSONL) < manifest."""
     meta: dict[str, Any] = {}
@@ -84,6 +106,8 @@ def build_document(item: RawItem, manifest: Mapping[str, Mapping[str, Any]] | No
     meta.update(known)
     title = meta.get("title")
     published = _iso_date(str(meta["published"])) if meta.get("published") else None
+    if published and assumed and published == cleaned.published:
+        published = _day_month_order(text, published, _iso_date(str(assumed)))
     authors = meta.get("authors") or ()
     if isinstance(authors, str):
         authors = tuple(a.strip() for a in re.split(r",|;|\band\b", authors) if a.strip())
