@@ -309,3 +309,17 @@ def test_seed_articles_meet_the_floor() -> None:
             assert name in cleaned.authors
         assert cleaned.outlet == meta["outlet"]
     assert right / total >= 0.97
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Marta Kovac and Ivan Reuss | Staff", ["Marta Kovac", "Ivan Reuss"]),
+    ("Nils Hedegaard, Bloomberg News", ["Nils Hedegaard"]),
+    ("Maria Lopez, Reuters", ["Maria Lopez"]),
+    ("Wind Power, Solar Energy", None),
+    ("Bloomberg News", None),
+])
+def test_bare_bylines_with_a_desk_or_an_outlet(line: str, names: list[str] | None) -> None:
+    from claimgraph.ingest.byline import bare_names
+
+    found = bare_names(line)
+    assert (found[0] if found else None) == names

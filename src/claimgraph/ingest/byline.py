@@ -216,8 +216,14 @@ def bare_names(text: str) -> tuple[list[str], bool] | None:
     parts = [p for p in re.split(r"\s*[,|]\s*|\s+(?:and|&)\s+|\s+[-–—]\s+", text) if p]
     names: list[str] = []
     role = False
-    for part in parts:
+    for k, part in enumerate(parts):
         tokens = part.split()
+        if tokens and all(t.lower() in f.ROLE_WORDS for t in tokens):
+            role = True  # "| Staff", "| Staff Writer"
+            continue
+        if k == len(parts) - 1 and names and (f.ORG_WORDS.search(part) or re.fullmatch(rf"(?:{f.AGENCIES})", part)):
+            role = True  # "Nils Hedegaard, Bloomberg News", "Ana Ruiz, Reuters": the writer's outlet
+            continue
         if CORE_ROLE.search(part):
             role = True
             while tokens and tokens[-1].lower() in f.ROLE_WORDS:
