@@ -758,6 +758,14 @@ def test_vessel_prefix_corporate_suffix_and_ministry_order_merge() -> None:
     assert idx.canonical("d2:e4") == idx.canonical("d2:e5") == idx.canonical("d3:e1")
 
 
+def test_industry_suffixes_and_executive_titles_merge() -> None:
+    exts = [ext("d1", entities=[("Orsava Electronics", "ORG"), ("Chief Executive Mattias Grell", "PERSON")]),
+            ext("d2", entities=[("Orsava", "ORG"), ("Mattias Grell", "PERSON")])]
+    idx = merge_entities(exts)
+    assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
+    assert idx.canonical("d1:e2") == idx.canonical("d2:e2")
+
+
 def test_a_part_of_the_dead_is_not_the_toll() -> None:
     """"31 of the dead were children" counts part of the toll, not the toll."""
     docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-24") for i in (1, 2)]

@@ -46,7 +46,7 @@ envoy marshal premier chancellor justice judge attorney state national security 
 supreme first lady sir dame lord rev reverend father army navy military intelligence army air force
 staff joint chiefs of the former late acting outgoing incoming then new top senior said says according
 to by minister's commissioner inspector detective agent pilot soldier private corporal director-general
-rear vice-admiral major-general lieutenant-general
+rear vice-admiral major-general lieutenant-general executive officer operating financial managing partner
 """.split())
 # titles that only ever lead a person's name (not "national", "state", "army" ...)
 PERSON_TITLES = frozenset("""
@@ -60,7 +60,10 @@ VESSEL_PREFIXES = frozenset({"mv", "m/v", "ms", "mt", "ss", "hms", "uss", "rv", 
                              "ins", "usns", "sv", "my"})
 CORPORATE_SUFFIXES = frozenset({"lines", "line", "group", "holdings", "inc", "incorporated", "corp", "corporation",
                                 "company", "co", "ltd", "limited", "plc", "llc", "gmbh", "ag", "sa", "nv", "airlines",
-                                "airways", "motors", "industries", "shipping", "enterprises"})
+                                "airways", "motors", "industries", "shipping", "enterprises", "electronics",
+                                "telecom", "telecoms", "pharmaceuticals", "pharma", "foods", "steel", "mining",
+                                "petroleum", "chemicals", "textiles", "energy", "resources", "technologies",
+                                "systems", "software", "logistics", "construction", "automotive", "airline"})
 _BODY_OF = re.compile(r"^(?:the )?(ministry|department|office|bureau|agency|directorate|commission|committee|"
                       r"council|institute|service|authority) (?:of|for) (?:the )?(.+)$")
 PLACE_SUFFIXES = ("oblast", "region", "province", "governorate", "prefecture", "district", "county",
