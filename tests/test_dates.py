@@ -119,6 +119,12 @@ RESOLVED = [
     ("Stores shut at noon on Christmas Eve.", MON, "on Christmas Eve", "2024-12-24", "day"),
     ("Air travel peaked over Thanksgiving.", MON, "over Thanksgiving", "2024-11-28", "day"),
     ("Families gathered on Christmas Eve.", WED, "on Christmas Eve", "2024-12-24", "day"),
+    # deadlines and starts look ahead; a month soon to come with no tense cue is the coming one
+    ("The plant will close by the end of October.", dt.date(2025, 9, 8), "by the end of October", "2025-10", "month"),
+    ("Saldavia cut the tariff to 10% from December.", dt.date(2025, 11, 13), "from December", "2025-12", "month"),
+    ("Talks with the union resume in November.", dt.date(2025, 10, 15), "in November", "2025-11", "month"),
+    ("The plant shut in March.", dt.date(2025, 10, 15), "in March", "2025-03", "month"),
+    ("The strike runs from October 14.", dt.date(2025, 9, 30), "from October 14", "2025-10-14", "day"),
 ]
 
 

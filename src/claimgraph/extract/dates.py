@@ -275,6 +275,30 @@ def _resolve_month(anchor: dt.date, m: int, mod: str | None, future: bool) -> st
     return _ym(y if m <= anchor.month else y - 1, m)
 
 
+_ONSET = re.compile(r"(?:\b(?:by|until|till|before|from|starting|effective|as\s+of)\s+(?:the\s+(?:end|start|"
+                    r"beginning|middle)\s+of\s+)?(?:early\s+|mid-?|late\s+)?)$", re.IGNORECASE)
+
+
+def _onset(text: str, start: int, end: int) -> bool:
+    """A deadline or a start ("by the end of October", "from December", "until March"): it looks ahead."""
+    span = text[start:end]
+    return bool(_ONSET.search(text[max(0, start - 40):start]) or re.match(
+        r"(?i)(?:by|until|till|before|from|starting|effective)\b", span))
+
+
+def _upcoming_month(anchor: dt.date, month: str, onset: bool, tense: str | None) -> str:
+    """A month read as past may be the coming one: under a deadline or start word when it comes
+    within four months, or, with no tense cue, when the past one is ten or more months back and
+    the next within two ("the talks resume in November", written in October)."""
+    y, m = int(month[:4]), int(month[5:7])
+    if y > anchor.year or (y == anchor.year and m >= anchor.month):
+        return month  # already upcoming
+    ahead = (y + 1 - anchor.year) * 12 + m - anchor.month
+    if (onset and 0 < ahead <= 4) or (tense is None and 0 < ahead <= 2):
+        return _ym(y + 1, m)
+    return month
+
+
 def _resolve_month_day(anchor: dt.date, m: int, d: int, tense: str | None) -> str | None:
     """A day and month without year: the latest on or before the anchor, unless the clause is
     future or, with no tense cue, the date is nearly a year back and soon to come again."""
@@ -377,6 +401,10 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
                 val = full.isoformat() if full else None
             else:
                 val = _resolve_month_day(anchor, mon, day, tense(m.start())) if anchor else None
+                if val and anchor and _onset(text, m.start(), m.end()):
+                    upcoming = _safe_date(int(val[:4]) + 1, mon, day)
+                    if upcoming and dt.date.fromisoformat(val) < anchor and 0 <= (upcoming - anchor).days <= 122:
+                        val = upcoming.isoformat()  # "from October 14" in September: the coming one
             out.append(_Cand(m.start(), m.end(), val, "day", True, "day"))
 
     for m in _P_MY.finditer(text, lo, hi):
@@ -385,6 +413,8 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
     for m in _P_MONTH.finditer(text, lo, hi):
         mod = _mod(m)
         month = _resolve_month(anchor, _month_num(m["mon"]), mod, fut(m.start())) if anchor else None
+        if anchor and month and not mod:
+            month = _upcoming_month(anchor, month, _onset(text, m.start(), m.end()), tense(m.start()))
         kind = "may" if m["mon"].title() == "May" else "month"
         out.append(_Cand(m.start(), m.end(), month, "month", bool(mod), kind))  # "last June" stands alone
 
