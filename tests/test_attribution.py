@@ -860,3 +860,13 @@ def test_source_spans_are_offsets_into_the_whole_text(extractor: Extractor) -> N
     src = claim.attribution.source
     assert src is not None and src.start is not None and src.end is not None
     assert text[src.start:src.end].lower().endswith("fire brigade")
+
+
+def test_the_company_and_a_based_lender_stand_for_the_organisation_named(extractor: Extractor) -> None:
+    text = ("Orsava Electronics will close its plant. The plant employs about 4,100 people, the company said. "
+            "The Asian Development Bank approved a loan on Monday. Laos can draw about 295 million dollars "
+            "immediately, the Manila-based lender said.")
+    e = run(extractor, text)
+    got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
+    assert got["about 4,100"] == "Orsava Electronics"
+    assert got["about 295 million dollars"] == "Asian Development Bank"

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Attribution, Source
+from ..names import CORPORATE_SUFFIXES
 
 Token = Any
 Span = Any
@@ -253,12 +254,8 @@ def _nominal(head: Token) -> bool:
 ROLE_NOUNS = frozenset({"company", "firm", "operator", "group", "ministry", "agency", "association", "club",
                         "council", "authority", "commission", "union", "bank", "insurer", "regulator", "carrier",
                         "airline", "department", "office", "organisation", "organization", "institute", "committee",
-                        "panel", "inquiry", "party", "coalition", "charity", "federation", "directorate", "service"})
-_CORPORATE = frozenset({"lines", "line", "group", "holdings", "inc", "corp", "corporation", "company", "co", "ltd",
-                        "limited", "plc", "llc", "gmbh", "ag", "sa", "airlines", "airways", "motors", "industries",
-                        "shipping", "energy", "bank", "capital", "partners", "pharma", "systems", "technologies"})
-
-
+                        "panel", "inquiry", "party", "coalition", "charity", "federation", "directorate", "service",
+                        "lender", "fund", "watchdog", "exchange"})
 def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
     """Note an organisation's name under the role nouns that may later stand for it."""
     words = [w.lower().strip(".,'’") for w in name.split()]
@@ -270,7 +267,9 @@ def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
     for w in words:
         if w in ROLE_NOUNS:
             resolve[f"org:{w}"] = src
-    if words[-1] in _CORPORATE:
+        if w in ("bank", "fund"):
+            resolve["org:lender"] = src  # "the Manila-based lender"
+    if words[-1] in CORPORATE_SUFFIXES or words[-1] in ("bank", "capital", "partners"):
         for role in ("company", "firm", "operator", "group"):
             resolve[f"org:{role}"] = src
 
@@ -280,7 +279,8 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
         return resolve.get(PRONOUNS[head.lower_]) or resolve.get("any")
     if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and f"org:{head.lemma_.lower()}" in resolve \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
-            and not any(c.dep_ in ("compound", "amod", "poss", "appos") for c in head.children):
+            and not any(c.dep_ in ("compound", "amod", "poss", "appos") and not c.lower_.endswith("based")
+                        for c in head.children):
         # "the company told the agency" -> Belcastro Lines, spanning the words that name it here
         toks = name_tokens(head)
         return replace(resolve[f"org:{head.lemma_.lower()}"], start=min(head.left_edge.idx, toks[0].idx),

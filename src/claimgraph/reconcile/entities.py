@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..model import Entity, Extraction, TextSpan
+from ..names import CORPORATE_SUFFIXES
 from ._data import capitals, country_names, country_of
 from ._text import acronym_form, acronyms_of, fold, key, norm, tokens
 
@@ -58,12 +59,6 @@ NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "del", "
                             "du", "la", "le", "dos", "das", "abu", "ben", "st"})
 VESSEL_PREFIXES = frozenset({"mv", "m/v", "ms", "mt", "ss", "hms", "uss", "rv", "fv", "mfv", "hmas", "hmcs",
                              "ins", "usns", "sv", "my"})
-CORPORATE_SUFFIXES = frozenset({"lines", "line", "group", "holdings", "inc", "incorporated", "corp", "corporation",
-                                "company", "co", "ltd", "limited", "plc", "llc", "gmbh", "ag", "sa", "nv", "airlines",
-                                "airways", "motors", "industries", "shipping", "enterprises", "electronics",
-                                "telecom", "telecoms", "pharmaceuticals", "pharma", "foods", "steel", "mining",
-                                "petroleum", "chemicals", "textiles", "energy", "resources", "technologies",
-                                "systems", "software", "logistics", "construction", "automotive", "airline"})
 _BODY_OF = re.compile(r"^(?:the )?(ministry|department|office|bureau|agency|directorate|commission|committee|"
                       r"council|institute|service|authority) (?:of|for) (?:the )?(.+)$")
 PLACE_SUFFIXES = ("oblast", "region", "province", "governorate", "prefecture", "district", "county",
