@@ -294,6 +294,8 @@ class _DocExtraction:
             measure = _percent_measure(noun, ids, self.vocab)
         if q.change and measure in (None, "count"):
             measure = "change"
+        if noun is not None and _whole_of_part(noun, ids):
+            measure = "count"  # "3,000 of the plant's 4,100 workers will lose their jobs": 4,100 is the whole
         known = {id(v) for v in self.resolve.values()}
         a, _ = attr.attribute(head, sent, self.resolve)
         if a is not None and a.source is not None and id(a.source) not in known:
@@ -443,6 +445,15 @@ def _absolute(src: Source, offset: int) -> Source:
     if src.start is None or src.end is None:
         return src
     return replace(src, start=src.start + offset, end=src.end + offset)
+
+
+def _whole_of_part(noun: Any, ids: set[int]) -> bool:
+    """Whether the number counts the whole of a partitive ("3,000 of the 4,100 workers"): what
+    happens in the clause happens to the part, not to the whole."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i in ids:
+        return False
+    return bool(prep.head.pos_ == "NUM" or prep.head.lower_ in ("percent", "%"))
 
 
 def _part_of_measured(noun: Any, ids: set[int], vocab: Any) -> bool:
