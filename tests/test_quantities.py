@@ -834,3 +834,10 @@ def test_a_word_given_with_its_dollar_value_is_a_local_currency() -> None:
     assert [(q.text, q.unit, q.value) for q in qs if q.unit == "LUS"] == [
         ("1.5 billion lusars", "LUS", 1.5e9), ("3.6 million lusars", "LUS", 3.6e6)]
     assert local_currencies("It cost 300 euros ($320) and 12 people ($5 each) came.") == ()
+
+
+def test_a_sentence_opening_quantifier_is_not_a_product_name() -> None:
+    """"Thunderbolt 3 is" names a product; "Another 850 are" and "Only 12 are" count."""
+    assert [q.value for q in find_quantities("Another 850 are still working out their notice.")] == [850.0]
+    assert [q.value for q in find_quantities("Only 12 are left.")] == [12.0]
+    assert find_quantities("Thunderbolt 3 is fast.") == []

@@ -1189,7 +1189,8 @@ _FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "a
 
 def _is_name_word(tok: str) -> bool:
     """A capitalised word that can name a product or team ("Thunderbolt", "Leafs"), not a function word."""
-    return (len(tok) >= 2 and tok[0].isupper() and tok.replace("-", "").isalpha() and tok.lower() not in _FUNCTION_WORDS)
+    return (len(tok) >= 2 and tok[0].isupper() and tok.replace("-", "").isalpha() and tok.lower() not in _FUNCTION_WORDS
+            and tok.lower() not in _ADVERBS)  # "Another 850 are still on notice" is not a product
 
 
 def _headline(seg: str, pos: int) -> bool:
