@@ -729,6 +729,8 @@ CASES = [
       A("30 percent", "three officials", via=("Harbour Gazette",))),
     C("The agency raised the death toll to 121 on Thursday.", A("121", "agency")),
     C("Saldavia imposed a 25% tariff on electronics in July.", A("25%", None, counted="tariff")),
+    C("Fourteen foreign nationals were among the passengers, the Foreign Ministry said.",
+      A("Fourteen", "Foreign Ministry", counted="nationals")),
     C("Up to 3,000 of the plant's 4,100 workers will lose their jobs, the company said.",
       A("Up to 3,000", "company", "lost"), A("4,100", "company", "count")),
     C("Belcastro says 653 people were aboard, while the coast guard believes about 780 were aboard.",

@@ -30,9 +30,10 @@ class ExtractConfig:
 
 # a sentence needs the parser when it may hold a claim or a quote
 NEEDS_PARSE = re.compile(
-    r"\d|[\"“”]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|"
-    r"quarter|double[ds]?|tripled?|quadrupled?|halved|twice|thrice)\b", re.I)
+    r"\d|[\"“”]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+    r"thousands?|millions?|billions?|trillions?|dozens?|scores?|half|thirds?|quarters?|fifths?|sixths?|tenths?|"
+    r"double[ds]?|tripled?|quadrupled?|halved|twice|thrice)\b", re.I)
 FAST = ("senter", "entity_ruler", "ner")  # every sentence: boundaries and entities
 FULL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # sentences that need a parse
 
