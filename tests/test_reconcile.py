@@ -812,3 +812,9 @@ def test_a_rate_of_one_month_is_not_the_next_months() -> None:
             for i, (v, month, _) in enumerate(rows)]
     result = run(docs, exts)
     assert result.claim_figure["c0"] == result.claim_figure["c2"] != result.claim_figure["c1"]
+
+
+def test_a_demonym_joins_its_country_where_the_recogniser_types_it() -> None:
+    """"Terelian" (NORP) is of Terelia, a country the name tables do not know."""
+    idx = merge_entities([ext("d1", entities=[("Terelia", "GPE")]), ext("d2", entities=[("Terelian", "NORP")])])
+    assert idx.canonical("d1:e1") == idx.canonical("d2:e1")

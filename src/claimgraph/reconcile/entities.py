@@ -294,9 +294,28 @@ def _records(extractions: Iterable[Extraction]) -> list[_Record]:
             surfaces = dict.fromkeys(names)
             forms = tuple((s, _analyse(s, cls)) for s in surfaces)
             forms = tuple((s, f) for s, f in forms if f.keys and f.keys[0])
+            if ent.type == "NORP" and forms and forms[0][1].kind == "name":
+                forms = forms[:1] + tuple(_demonym_forms(forms[0][1])) + forms[1:]
             if forms:
                 short = all(f.kind in ("surname", "acronym") for _, f in forms)
                 out.append(_Record(ent.id, ext.doc, names[0], ent.type, cls, forms, ent.mentions, short))
+    return out
+
+
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
+
+
+def _demonym_forms(form: _Form) -> list[tuple[str, _Form]]:
+    """A demonym the country table does not know keys its country too: "Lusaran" -> Lusara,
+    "Terelian" -> Terelia (only where another entity bears that exact name)."""
+    name = form.display
+    if " " in name:
+        return []
+    out = []
+    for end in _DEMONYM_ENDINGS:
+        if name.lower().endswith(end) and len(name) - len(end) >= 4:
+            stem = name[: len(name) - len(end)]
+            out.append((stem, _Form("name", (key(stem),), name)))
     return out
 
 

@@ -120,12 +120,12 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
 
 # clustering ---------------------------------------------------------------------------------------
 
-_SETTING_SHARE = 0.6  # an entity in this share of a story's documents is its setting
+_SETTING_SHARE = 0.5  # an entity in at least half a story's documents is its setting
 _SETTING_MIN_DOCS = 3
 
 
 def _settings(index: EntityIndex, story_of: Mapping[str, str]) -> dict[str, frozenset[str]]:
-    """Per story, the entities named in most of its documents: the country, the ship, the quake
+    """Per story, the entities named in at least half its documents: the country, the ship, the quake
     the whole story is about. They say nothing about which of the story's tolls a claim gives."""
     size: Counter[str] = Counter(story_of.values())
     seen: dict[str, Counter[str]] = defaultdict(Counter)
