@@ -874,3 +874,11 @@ def test_the_company_and_a_based_lender_stand_for_the_organisation_named(extract
     got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
     assert got["about 4,100"] == "Orsava Electronics"
     assert got["about 295 million dollars"] == "Asian Development Bank"
+
+
+def test_a_dateline_place_is_not_what_a_claim_is_about(extractor: Extractor) -> None:
+    text = "BRASKO, Sept 8 (Reuters) - Orsava Electronics said on Monday it would cut 1,200 jobs."
+    e = run(extractor, text)
+    claim = next(c for c in e.claims if c.quantity.text == "1,200")
+    names = {ent.name for ent in e.entities if ent.id in claim.subject}
+    assert "BRASKO" not in names and "Brasko" not in names

@@ -309,7 +309,9 @@ class _DocExtraction:
                 a = replace(a, via=(self.relay,))
         time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
         n = len(self.claims) + 1
-        subj = [(offset + t.idx, offset + t.idx + len(t)) for t in _subject_tokens(head, noun)]
+        lead = _dateline_end(sent.text)  # "BRASKO, Sept 8 (Reuters) -": where, not what about
+        subj = [(offset + t.idx, offset + t.idx + len(t)) for t in _subject_tokens(head, noun)
+                if t.idx - sent.start_char >= lead]
         cid = f"{self.doc.id}:c{n}"
         self.subject_spans[cid] = subj + [(c_start, c_end)]
         claim = Claim(
@@ -439,6 +441,17 @@ def _percent_measure(noun: Any, ids: set[int], vocab: Any) -> str:
 
 RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "interest", "approval", "support",
                  "occupancy", "capacity", "literacy", "poverty", "vaccinated", "tax"}
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w{3,9}\.?\s+\d{1,2})?"
+                       r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s"
+                       r"|^[A-Z][\w .'’-]{1,40}?\s*\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]{1,2}\s")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire dateline opening the sentence ends ("KYIV, Dec 3 (Reuters) - "), else 0."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _absolute(src: Source, offset: int) -> Source:
