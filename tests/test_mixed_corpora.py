@@ -37,3 +37,23 @@ def test_unrelated_corpora_stay_apart(tmp_path: Path) -> None:
     doc_of = {c["id"]: c["doc"] for c in export["claims"]}
     mixed = [f["label"] for f in export["figures"] if len({corpus_of[doc_of[c]] for c in f["claims"]}) > 1]
     assert not mixed
+
+
+def test_analysis_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; no label, entity or figure may."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = EXAMPLES / "heldout3"
+    exports = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "claimgraph.cli", "analyze", str(corpus), "--manifest",
+                               str(corpus / "manifest.json"), "--db", str(tmp_path / f"db{seed}.sqlite"), "--json",
+                               str(out), "-q"], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        exports.append(json.loads(out.read_text()))
+    for key in ("documents", "entities", "claims", "figures", "stories", "timeline"):
+        assert exports[0][key] == exports[1][key], key

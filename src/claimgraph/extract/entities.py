@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
@@ -89,7 +90,7 @@ def group_mentions(doc_id: str, mentions: Iterable[tuple[int, int, str, str]],
     for n, key in enumerate((k for k in order if k in groups), 1):
         ms = groups[key]
         labels = [m[3] for m in ms]
-        label = max(set(labels), key=labels.count)
+        label = Counter(labels).most_common(1)[0][0]  # ties: the first seen (a set would pick at random)
         names = sorted({m[2] for m in ms}, key=lambda s: (-len(strip_title(s)), s))
         canonical = strip_title(names[0])
         aliases = tuple(sorted({x for x in names} | {strip_title(x) for x in names} - {canonical}))

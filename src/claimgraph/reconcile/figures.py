@@ -440,7 +440,7 @@ def _label(claims: Sequence[Claim], feats: Sequence[Features], index: EntityInde
     if counted:
         text = min(counted.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:
-        core = Counter(e for f in feats for e in f.sig).most_common(2)
+        core = Counter(e for f in feats for e in sorted(f.sig)).most_common(2)  # sorted: ties the same every run
         text = " ".join(index.name(e) for e, _ in core) or feats[0].unit.name
     if m and m.lower() not in text.lower():
         text = f"{text} {m}"
