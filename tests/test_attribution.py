@@ -882,3 +882,11 @@ def test_a_dateline_place_is_not_what_a_claim_is_about(extractor: Extractor) -> 
     claim = next(c for c in e.claims if c.quantity.text == "1,200")
     names = {ent.name for ent in e.entities if ent.id in claim.subject}
     assert "BRASKO" not in names and "Brasko" not in names
+
+
+def test_a_comparative_number_is_a_difference(extractor: Extractor) -> None:
+    """"140 more passengers than its certificate allowed" is a difference, not a count of passengers."""
+    text = "The ship carried at least 140 more passengers than its certificate allowed, the inquiry found."
+    e = run(extractor, text)
+    claim = next(c for c in e.claims if "140" in c.quantity.text)
+    assert claim.quantity.change == "up"

@@ -275,6 +275,8 @@ class _DocExtraction:
         toks = [t for t in sent if t.idx + offset < q.end and q.start < t.idx + offset + len(t)]
         if not toks:
             return None, None
+        if not q.change and (m := _COMPARATIVE.match(self.doc.text, q.end)):
+            q = replace(q, change="up" if m.group(1).lower() == "more" else "down")  # "140 more passengers than"
         ids = {t.i for t in toks}
         head = head_token(toks)
         noun = counted_noun(head, ids)
@@ -443,6 +445,8 @@ RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "inte
                  "occupancy", "capacity", "literacy", "poverty", "vaccinated", "tax"}
 
 
+# "140 more passengers than its certificate allowed", "200 fewer cars than in 2023": a difference
+_COMPARATIVE = re.compile(r"\s+(more|fewer|less)\s+(?:[\w'’-]+\s+){0,3}?than\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w{3,9}\.?\s+\d{1,2})?"
                        r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s"
                        r"|^[A-Z][\w .'’-]{1,40}?\s*\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]{1,2}\s")
