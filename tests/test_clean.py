@@ -323,3 +323,24 @@ def test_bare_bylines_with_a_desk_or_an_outlet(line: str, names: list[str] | Non
 
     found = bare_names(line)
     assert (found[0] if found else None) == names
+
+
+
+@pytest.mark.parametrize("line", [
+    "The Aurel Star is owned by Halvard Shipping Group, a company registered in Malta.",
+    "The airport is operated by a state-owned company.",
+    "Anyone who has got information about the sinking is asked to call the coast guard hotline.",
+])
+def test_reporting_that_mentions_owners_or_appeals_is_body(line: str) -> None:
+    text = "Ferry owner faces questions\nBy Ana Ruiz\n" + line + "\nThe inquiry opens on Monday, officials said.\n"
+    cleaned = clean_text(text)
+    start = text.index(line)
+    assert any(a <= start < b for a, b in cleaned.body), line
+
+
+def test_a_headline_with_a_dash_and_numbers_is_no_masthead() -> None:
+    text = ("Senate Passes Budget — Vote Was 52 to 48\nDemocrats hold firm as two Republicans cross the aisle\n"
+            "By Ana Ruiz\nThe Senate passed the budget by 52 votes to 48 on Friday, ending a month of talks.\n")
+    cleaned = clean_text(text)
+    assert cleaned.outlet is None
+    assert cleaned.title == "Senate Passes Budget — Vote Was 52 to 48"

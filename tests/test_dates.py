@@ -119,6 +119,9 @@ RESOLVED = [
     ("Stores shut at noon on Christmas Eve.", MON, "on Christmas Eve", "2024-12-24", "day"),
     ("Air travel peaked over Thanksgiving.", MON, "over Thanksgiving", "2024-11-28", "day"),
     ("Families gathered on Christmas Eve.", WED, "on Christmas Eve", "2024-12-24", "day"),
+    # ... but never under a past tense
+    ("Exports had fallen 12% by September.", dt.date(2024, 6, 3), "by September", "2023-09", "month"),
+    ("Sales fell in July.", dt.date(2024, 6, 3), "in July", "2023-07", "month"),
     # deadlines and starts look ahead; a month soon to come with no tense cue is the coming one
     ("The plant will close by the end of October.", dt.date(2025, 9, 8), "by the end of October", "2025-10", "month"),
     ("Saldavia cut the tariff to 10% from December.", dt.date(2025, 11, 13), "from December", "2025-12", "month"),

@@ -841,3 +841,12 @@ def test_a_sentence_opening_quantifier_is_not_a_product_name() -> None:
     assert [q.value for q in find_quantities("Another 850 are still working out their notice.")] == [850.0]
     assert [q.value for q in find_quantities("Only 12 are left.")] == [12.0]
     assert find_quantities("Thunderbolt 3 is fast.") == []
+
+
+
+@pytest.mark.parametrize("text", ["Lusara Air ordered 40 aircraft, worth about $4 billion.", "300 paintings ($2 billion)",
+                                  "12 players, or $80 million", "400 buildings - $30 million of damage"])
+def test_a_count_given_with_a_dollar_sum_is_no_currency(text: str) -> None:
+    from claimgraph.extract.quantities import local_currencies
+
+    assert local_currencies(text) == ()

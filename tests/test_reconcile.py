@@ -818,3 +818,29 @@ def test_a_demonym_joins_its_country_where_the_recogniser_types_it() -> None:
     """"Terelian" (NORP) is of Terelia, a country the name tables do not know."""
     idx = merge_entities([ext("d1", entities=[("Terelia", "GPE")]), ext("d2", entities=[("Terelian", "NORP")])])
     assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
+
+
+
+@pytest.mark.parametrize("names", [
+    [("Lloyd Austin", "PERSON"), ("Austin", "GPE")],
+    [("Singapore Airlines", "ORG"), ("Singapore", "GPE")],
+    [("Tim Cook", "PERSON"), ("Cook", "GPE")],
+])
+def test_a_person_or_a_company_never_takes_a_place(names: list[tuple[str, str]]) -> None:
+    idx = merge_entities([ext("d1", entities=names)])
+    assert idx.canonical("d1:e1") != idx.canonical("d1:e2")
+
+
+def test_a_titled_company_is_no_person() -> None:
+    idx = merge_entities([ext("d1", entities=[("General Motors Co", "ORG")]),
+                          ext("d2", entities=[("General Motors", "ORG")])])
+    assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
+
+
+def test_jobs_gained_are_not_jobs_cut() -> None:
+    from claimgraph.reconcile._features import claim_features
+
+    idx = merge_entities([])
+    gained = claim("c1", "d1", Quantity(0, 5, 150000, 150000, 150000, change="up", text="150,000"),
+                   measure="change", counted="jobs")
+    assert claim_features(gained, idx).measure != "jobs_cut"

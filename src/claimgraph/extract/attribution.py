@@ -20,13 +20,13 @@ REPORTING = {
     "allege", "insist", "explain", "disclose", "reveal", "quote", "show", "put", "count", "calculate",
     "record", "find", "conclude", "predict", "forecast", "project", "admit", "deny", "assert", "declare",
     "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
-    "value", "place", "identify", "register", "log", "imply",
+    "value", "identify", "imply",
     # announcing a sum or a plan: who unveils or pledges it is where the figure comes from
     "unveil", "pledge", "promise", "propose", "allocate", "earmark",
 }
 PASSIVE_ONLY = {"value"}
 # "The agency raised the death toll to 121": who revises a count reports it
-REVISING = {"raise", "revise", "lower", "update", "increase", "cut", "reduce", "put"}
+REVISING = {"raise", "revise", "lower", "update", "increase", "cut", "reduce", "put", "place"}
 _COUNTS = {"toll", "estimate", "number", "figure", "count", "tally", "forecast", "projection", "total"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
 # announcing a sum or a plan: the announcer is the source unless someone above reports it
 ANNOUNCING = {"unveil", "pledge", "promise", "propose", "allocate", "earmark"}
@@ -207,14 +207,16 @@ def _agent(verb: Token, *, loose: bool = False) -> Token | None:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
             if obj is not None and (_plausible_source(obj) or loose and obj.pos_ in ("NOUN", "PROPN")) \
-                    and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WHEN:
+                    and obj.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL") \
+                    and obj.lower_ not in _WHEN and not obj.like_num and obj.lemma_.lower() not in _WHEN:
                 return obj
     return None
 
 
 _AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount",
             "figure"}
-_WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now"}
+_WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now", "end",
+         "time", "close", "start", "beginning", "middle", "percent", "%", "point", "points"}
 
 
 def _passive_agent(verb: Token, q: Token) -> Token | None:
@@ -264,17 +266,23 @@ def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
         return
     src = Source(name=" ".join(name.split()[1:]) if name.lower().startswith("the ") else name,
                  kind=source_kind(name), start=start, end=start + len(name))
-    for w in words:
-        if w in ROLE_NOUNS:
-            resolve[f"org:{w}"] = src
-        if w in ("bank", "fund"):
-            resolve["org:lender"] = src  # "the Manila-based lender"
-    if words[-1] in CORPORATE_SUFFIXES or words[-1] in ("bank", "capital", "partners"):
+    # the head word names the kind: "Ministry of Social Affairs" is a ministry, "Aurel Star Families
+    # Association" an association; "Department of Energy" is not an energy company
+    of = words.index("of") if "of" in words else -1
+    head = words[of - 1] if of > 0 else words[-1]
+    resolve["thing"] = src
+    if head in ROLE_NOUNS:
+        resolve[f"org:{head}"] = src
+    if head in ("bank", "fund"):
+        resolve["org:lender"] = src  # "the Manila-based lender"
+    if of < 0 and (head in CORPORATE_SUFFIXES or head in ("bank", "capital", "partners")):
         for role in ("company", "firm", "operator", "group"):
             resolve[f"org:{role}"] = src
 
 
 def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
+    if head.lower_ in ("its", "it"):
+        return resolve.get("thing")  # the organisation last named; never a person
     if head.lower_ in PRONOUNS:
         return resolve.get(PRONOUNS[head.lower_]) or resolve.get("any")
     if head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS and f"org:{head.lemma_.lower()}" in resolve \
@@ -292,8 +300,12 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
     if author is not None:
         return make_source(author, resolve)
     owner = _owner(head)
-    if owner is not None and (src := make_source(owner, resolve)) is not None:
-        return src  # "the ministry's figures"; "its annual report" with no "it" known is the report
+    if owner is not None:
+        src = make_source(owner, resolve)
+        if src is not None:
+            return src  # "the ministry's figures"
+        if owner.lower_ in ("its", "their", "his", "her") and head.lemma_.lower() not in DOC_WORDS - {"figure", "data", "datum"}:
+            return None  # "the utility said its figures showed ...": the speaker above says whose
     if head.lemma_.lower() in _AMOUNTS and head.pos_ == "NOUN" \
             and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
         return None  # "the number of people confirmed dead", "the figure": an amount is not a speaker
@@ -323,13 +335,25 @@ def _subject(verb: Token) -> Token | None:
 _DASHES = {"—", "–", "-", "--"}
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w{3,9}\.?\s+\d{1,2})?"
+                       r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s"
+                       r"|^[A-Z][\w .'’-]{1,40}?\s*\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline opening a sentence ends ("KYIV, Dec 3 (Reuters) - "), else 0."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def _past_dateline(tok: Token) -> Token | None:
     """A wire dateline ("KESTEL, Orrin Island — Survivors ... said") is not a speaker: the
     parser may make the place the subject and hang the real one on it after the dash."""
     sent = tok.sent
-    if tok.i != sent.start or not (tok.text.isupper() and len(tok.text) > 2):
-        return tok
-    dash = next((t.i for t in sent[:14] if t.text in _DASHES), None)
+    end = dateline_end(sent.text)
+    if not end or tok.idx - sent.start_char >= end:
+        return tok  # "UNICEF said 300 children – many under five – had died": no dateline
+    dash = next((t.i for t in sent if t.text in _DASHES or t.text == ":"), None)
     if dash is None:
         return tok
     after = [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash]
@@ -663,9 +687,19 @@ _HEADLINE_PREFIX = re.compile(r"^\s*([A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\
 _HEADLINE_SUFFIX = re.compile(r"\s[-–—]\s?([A-Za-z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\s*$")
 
 
+_COLLECTIVE = {"sources", "source", "officials", "traders", "analysts", "police", "witnesses", "diplomats",
+               "residents", "economists", "investors", "union", "ministry", "army", "military", "government"}
+
+
 def headline_source(sent: Span) -> Source | None:
-    """A headline's source: "UN: 80,000 displaced by floods", "Grain exports slump 23% - traders"."""
+    """A headline's source: "UN: 80,000 displaced by floods", "Grain exports slump 23% - traders".
+
+    Only a line with no closing full stop reads as a headline ("The quake killed 300 people -
+    mostly in Turkey." does not), and the name must be one whole name or a collective source
+    ("Russia's losses so far: 12,000" is a label, not a speaker)."""
     text = sent.text
+    if text.rstrip()[-1:] in ".!?…":
+        return None
     for pattern in (_HEADLINE_PREFIX, _HEADLINE_SUFFIX):
         m = pattern.search(text)
         if m is None:
@@ -676,11 +710,13 @@ def headline_source(sent: Span) -> Source | None:
         start = sent.start_char + m.start(1)
         toks = [t for t in sent if start <= t.idx < start + len(name)]
         shouted = name.isupper() and len(name) > 5  # "DAM OF DEATH: 200 CASUALTIES" is a headline's kicker
-        named = not shouted and any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in toks)
-        kind = source_kind(name, toks)
-        if named or not shouted and (kind != "unnamed" or name.lower() in ("sources", "source", "officials")):
+        # one whole name: every token inside entities of a speaking kind, and only one entity starts
+        whole = bool(toks) and all(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in toks) \
+            and sum(t.ent_iob_ == "B" for t in toks) == 1
+        collective = name.lower().removeprefix("the ") in _COLLECTIVE
+        if not shouted and (whole or collective):
             base = toks[0].idx if toks else sent.start_char
-            return Source(name=name, kind=kind, start=base, end=base + len(name))
+            return Source(name=name, kind=source_kind(name, toks), start=base, end=base + len(name))
     return None
 
 

@@ -195,7 +195,9 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|told|was|were|had|did|reported|announced|claimed|added|confirmed|noted|stated|"
-    r"revealed|warned|began|signed|held|happened|occurred|took\s+place|ago|since|last)\b",
+    r"revealed|warned|began|signed|held|happened|occurred|took\s+place|ago|since|last|fell|rose|grew|lost|"
+    r"struck|went|paid|sold|made|took|gave|came|won|ran|saw|rang|spent|sank|fled|built|"
+    r"brought|bought|caught|fought|kept|led|met|sent|stood|thought|wrote|drew|froze|shook|swept|tore)\b",
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\s+(?:\w+\s+){0,2}$")  # "opened on", "closed early on"
@@ -401,7 +403,7 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
                 val = full.isoformat() if full else None
             else:
                 val = _resolve_month_day(anchor, mon, day, tense(m.start())) if anchor else None
-                if val and anchor and _onset(text, m.start(), m.end()):
+                if val and anchor and _onset(text, m.start(), m.end()) and tense(m.start()) != "past":
                     upcoming = _safe_date(int(val[:4]) + 1, mon, day)
                     if upcoming and dt.date.fromisoformat(val) < anchor and 0 <= (upcoming - anchor).days <= 122:
                         val = upcoming.isoformat()  # "from October 14" in September: the coming one
@@ -413,7 +415,7 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
     for m in _P_MONTH.finditer(text, lo, hi):
         mod = _mod(m)
         month = _resolve_month(anchor, _month_num(m["mon"]), mod, fut(m.start())) if anchor else None
-        if anchor and month and not mod:
+        if anchor and month and not mod and tense(m.start()) != "past":
             month = _upcoming_month(anchor, month, _onset(text, m.start(), m.end()), tense(m.start()))
         kind = "may" if m["mon"].title() == "May" else "month"
         out.append(_Cand(m.start(), m.end(), month, "month", bool(mod), kind))  # "last June" stands alone

@@ -218,6 +218,15 @@ class _DocExtraction:
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
         return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
 
+    def _speaker(self, sent: Any, qs: int, qe: int, offset: int) -> Source | None:
+        """A quotation's speaker, its span in document offsets (a remembered speaker keeps its own)."""
+        known = {id(v) for v in self.resolve.values()}
+        src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
+        if src is not None and id(src) not in known:
+            src = _absolute(src, offset)
+            self.resolve["speaker"] = src
+        return src
+
     def _quoted(self, claim: Claim) -> Claim:
         """A number inside a quotation with no source of its own is the speaker's."""
         if claim.attribution.source is not None:
@@ -252,7 +261,7 @@ class _DocExtraction:
         for k in [k for k in self.pending if self.quotes[k][1] <= s1]:
             # a quotation that ran on from an earlier sentence: its speaker tag follows it here
             qs, qe, _ = self.quotes[k]
-            src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
+            src = self._speaker(sent, qs, qe, offset)
             self.quotes[k] = (qs, qe, src or self.resolve.get("speaker") or self.resolve.get("person"))
             self.pending.remove(k)
         for qs, qe in find_quotes(text, s0, s1):
@@ -260,7 +269,7 @@ class _DocExtraction:
                 self.pending.append(len(self.quotes))  # opens the sentence and runs past it
                 self.quotes.append((qs, qe, None))
                 continue
-            src = speaker_of(sent, qs - offset, qe - offset, self.resolve, attr.make_source)
+            src = self._speaker(sent, qs, qe, offset)
             if src is None and self.quotes and self.quotes[-1][1] >= qs - 3:
                 src = self.quotes[-1][2]
             self.quotes.append((qs, qe, src))
@@ -287,7 +296,7 @@ class _DocExtraction:
         if noun is not None and noun.i not in ids:
             ps, pe = phrase(noun, ids)
             counted = _trim_counted(self.doc.text[offset + ps:offset + pe])
-            if counted and _part_of_measured(noun, ids, self.vocab):
+            if counted and q.unit == "count" and _part_of_measured(noun, ids, self.vocab):
                 counted = "of " + counted  # "31 of the dead (were children)": a part, not the toll
             if abs(offset + ps - q.end) < 80 or abs(q.start - offset - pe) < 80:
                 c_start, c_end = min(q.start, offset + ps), max(q.end, offset + pe)
@@ -311,7 +320,7 @@ class _DocExtraction:
                 a = replace(a, via=(self.relay,))
         time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
         n = len(self.claims) + 1
-        lead = _dateline_end(sent.text)  # "BRASKO, Sept 8 (Reuters) -": where, not what about
+        lead = attr.dateline_end(sent.text)  # "BRASKO, Sept 8 (Reuters) -": where, not what about
         subj = [(offset + t.idx, offset + t.idx + len(t)) for t in _subject_tokens(head, noun)
                 if t.idx - sent.start_char >= lead]
         cid = f"{self.doc.id}:c{n}"
@@ -346,6 +355,8 @@ class _DocExtraction:
                 if src is not None:
                     src = _absolute(src, offset)
                     self.resolve["any"] = src
+                    if src.kind != "person":
+                        self.resolve["thing"] = src  # "The utility said its figures ..."
                     if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
                         self.resolve["plural"] = src
 
@@ -446,18 +457,7 @@ RATE_MEASURES = {"turnout", "inflation", "unemployment", "rate", "growth", "inte
 
 
 # "140 more passengers than its certificate allowed", "200 fewer cars than in 2023": a difference
-_COMPARATIVE = re.compile(r"\s+(more|fewer|less)\s+(?:[\w'’-]+\s+){0,3}?than\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w{3,9}\.?\s+\d{1,2})?"
-                       r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s"
-                       r"|^[A-Z][\w .'’-]{1,40}?\s*\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]{1,2}\s")
-
-
-def _dateline_end(text: str) -> int:
-    """Where a wire dateline opening the sentence ends ("KYIV, Dec 3 (Reuters) - "), else 0."""
-    m = _DATELINE.match(text)
-    return m.end() if m else 0
-
-
+_COMPARATIVE = re.compile(r"\s+(more|fewer|less)\s+(?:[\w'’-]+\s+){1,3}?than\b", re.IGNORECASE)
 def _absolute(src: Source, offset: int) -> Source:
     """A source found in a parsed segment, its span moved from the segment's offsets to the text's."""
     if src.start is None or src.end is None:
@@ -477,8 +477,9 @@ def _whole_of_part(noun: Any, ids: set[int]) -> bool:
 def _part_of_measured(noun: Any, ids: set[int], vocab: Any) -> bool:
     """Whether the number counts part of a measured group: "31 of the dead", "two of the injured"."""
     prep = noun.head
+    measured = vocab.nouns.get(noun.lower_) or vocab.nouns.get(noun.lemma_.lower())
     return bool(noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i in ids
-                and (vocab.nouns.get(noun.lower_) or vocab.nouns.get(noun.lemma_.lower())))
+                and measured in ("killed", "wounded", "missing", "casualties", "displaced", "captured"))
 
 
 def _trim_counted(s: str) -> str | None:

@@ -1237,10 +1237,18 @@ def _with_currencies(codes: tuple[tuple[str, str], ...]) -> QuantityFinder:
 # "1.5 billion lusars ($84 million)", "250,000 lusars, about $14,000": a word given with its
 # dollar (euro, pound) value is the text's local currency
 _CONVERSION = re.compile(
-    r"\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s+([A-Za-z]{3,14})\s*"
-    r"(?:\(\s*|,\s*(?:or\s+)?|\s[-–—]\s*)(?:worth\s+)?(?:about|around|roughly|some|nearly|almost|"
-    r"approximately|just over|just under)?\s*(?:US\s?)?[$€£]\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|"
+    r"(?P<n>\d[\d,.]*)(?:\s+(?P<s>thousand|million|billion|trillion|bn|mn))?\s+(?P<w>[A-Za-z]{3,14})\s*"
+    r"(?:\(\s*|,\s*(?:or\s+)?)(?:about|around|roughly|some|nearly|almost|"
+    r"approximately|just over|just under)?\s*(?:US\s?)?[$€£]\s?(?P<d>\d[\d,.]*)(?:\s*(?P<ds>thousand|million|billion|"
     r"trillion|bn|mn|m|k))?(?!\s*(?:each|apiece|per|a head|a piece|a month|a year|a day))")
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _amount(digits: str, scale: str | None) -> float | None:
+    try:
+        return float(digits.replace(",", "").rstrip(".")) * _SCALE.get((scale or "").lower(), 1.0)
+    except ValueError:
+        return None
 # words that a dollar value in brackets may follow without being money ("12 people ($5 each)")
 _NOT_MONEY = frozenset("people persons person workers children families tickets units shares votes homes "
                        "houses cars vehicles items passengers tonnes tons barrels hours days weeks months years "
@@ -1253,10 +1261,15 @@ def local_currencies(text: str) -> tuple[tuple[str, str], ...]:
     finder = _default()
     out: dict[str, str] = {}
     for m in _CONVERSION.finditer(text):
-        word = m.group(1).lower()
+        local, dollars = _amount(m["n"], m["s"]), _amount(m["d"], m["ds"])
+        # a currency's dollar value is a plausible exchange rate away ("300 paintings ($2 billion)"
+        # and "40 aircraft, $4 billion" are not amounts of money)
+        if not local or not dollars or not 0.2 <= local / dollars <= 100_000:
+            continue
+        word = m["w"].lower()
         word = word[:-1] if word.endswith("s") and len(word) > 4 else word
         if _norm(word) in finder.cur_word or _norm(word + "s") in finder.cur_word or word in out.values() \
-                or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m.group(1).lower() in _NOT_MONEY:
+                or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m["w"].lower() in _NOT_MONEY:
             continue
         code = word[:3].upper()
         if code in finder.cur_codes or code in out:

@@ -114,7 +114,7 @@ def _masthead(lines: list[_Line], kinds: list[str | None], first: int) -> str | 
     n = re.escape(name)
     signed = re.search(rf"(?i)(?:©|copyright|\(c\))\s*(?:\d{{4}}\s*)?(?:the\s+)?{n}\b|\b{n}\s+(?:is|was)\s+"
                        rf"(?:published|owned|produced)\b|\bsubscribe to (?:the\s+)?{n}\b|\b{n}\s*©", later)
-    tagline = any(w[:1].islower() for w in tail) or len(tail) >= 3
+    tagline = not any(ch.isdigit() for w in tail for ch in w) and (any(w[:1].islower() for w in tail) or len(tail) >= 3)
     media = len(words) >= 2 and words[-1].lower() in _MEDIA_WORDS
     about_news = any(w.lower().strip(",.") in _NEWSY for w in tail)
     brand = len(words) == 1 and re.search(r"[a-z][A-Z]", name) is not None  # "MarketDesk", "LabourLine"

@@ -163,8 +163,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:commenting|community) (?:guidelines|policy|rules)",
         r"\b(?:do you have|have you got|got) (?:a|any) (?:story|news tip|tip|photos?|videos?)\b.{0,40}"
         r"\b(?:email|contact|send|get in touch)",
-        r"\b(?:do you have|have you got|got) (?:any )?(?:information|a story|news|a tip|tips)\b.{0,80}"
-        r"\b(?:email|contact|send|get in touch|whatsapp|call)\b",
+        r"^(?:do you have|have you got|got) (?:any )?(?:information|a story|news|a tip|tips)\b.{0,80}"
+        r"\b(?:contact (?:us|our)|email us|send us|get in touch|whatsapp us|our newsroom|tips@)",
         r"^what do you think\?? .{0,40}\b(?:comment|let us know|tell us)\b",
         r"^send us your (?:news|stories|story|photos|videos|tips)\b",
     ),
@@ -222,7 +222,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "copyright": (
         r"all rights reserved",
         r"©\s?(?:\d{4}|[a-z])|\(c\) \d{4}\b",
-        r"^[\w .&'-]{2,40} is (?:published|owned|operated) by [\w .&'-]{2,60}\b(?:ltd|limited|inc|llc|plc|gmbh|media|group|company)\b",
+        r"^[\w .&'-]{2,40} is published by [\w .&'-]{2,60}\b(?:ltd|limited|inc|llc|plc|gmbh|media|group|company)\b"
+        r"(?:\.?\s*(?:©.*)?)$",
         r"may not be (?:published|reproduced|republished), broadcast",
         r"\b(?:constitutes|signifies) (?:acceptance|agreement) (?:of|to|with)\b.{0,80}\b(?:terms|privacy|user agreement)",
         r"(?:trust principles|editorial standards|our standards):?",

@@ -301,7 +301,7 @@ JOB_WORDS = frozenset({"job", "worker", "employee", "staff", "position", "post",
                        "redundancy", "employment"})
 JOB_LOSS = frozenset({"cut", "cuts", "laid off", "laid_off", "lay off", "lay_off", "lost", "lose", "loss", "losses",
                       "shed", "eliminate", "eliminated", "axe", "axed", "slash", "slashed", "layoffs", "layoff",
-                      "redundancies", "redundant", "go", "change", "reduce", "reduced"})
+                      "redundancies", "redundant"})
 
 
 _LOSS_WORDS = frozenset({"cut", "loss", "layoff", "redundancy", "job", "lose", "lost"})
@@ -406,6 +406,9 @@ def _job_loss(claim: Claim, counted: Counted) -> bool:
     if not words & JOB_WORDS:
         return False
     raw = (claim.measure or "").lower()
+    if raw == "change":  # "2,750 job cuts" (a fall); never "payrolls rose by 150,000 jobs"
+        return claim.quantity.change == "down" or bool(words & {"cut", "loss", "layoff", "redundancy"}) \
+            and counted.head in ("cut", "loss", "layoff", "redundancy")
     return raw in JOB_LOSS or lemma(raw) in JOB_LOSS or bool(words & {"cut", "loss", "layoff", "redundancy"}) \
         and counted.head in ("cut", "loss", "layoff", "redundancy")
 

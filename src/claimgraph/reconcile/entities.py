@@ -127,7 +127,9 @@ def _analyse(form: str, cls: str) -> _Form:
     if len(toks) >= 2 and low[0] in VESSEL_PREFIXES:  # "MV Aurel Star" is the Aurel Star
         keys_.append(key(" ".join(toks[1:])))
     if len(toks) >= 2 and low[-1] in CORPORATE_SUFFIXES and cls == "O":  # "Belcastro Lines" -> Belcastro
-        keys_.append(key(" ".join(toks[:-1])))
+        rest = " ".join(toks[:-1])
+        if not country_of(rest, allow_capital=True) and not rest.lower().endswith(("an", "ese", "ish", "i")):
+            keys_.append(key(rest))  # never "Singapore Airlines" -> Singapore, "Japan Airlines" -> Japan
     m = _BODY_OF.match(norm(form))
     if m:  # "Ministry of Social Affairs" is the Social Affairs Ministry
         keys_.append(key(f"{m.group(2)} {m.group(1)}"))
@@ -302,6 +304,9 @@ def _records(extractions: Iterable[Extraction]) -> list[_Record]:
     return out
 
 
+_ORG_HEADS = frozenset({"league", "club", "association", "union", "council", "committee", "party", "bank", "fund",
+                        "agency", "authority", "institute", "university", "school", "hospital", "foundation",
+                        "federation", "board", "court", "office", "ministry", "department", "motors", "electric"})
 _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
 
 
@@ -325,6 +330,8 @@ def _titled_person(name: str) -> bool:
     core = strip_titles(name)
     toks = tokens(core)
     lead = tokens(name)[:max(0, len(tokens(name)) - len(toks))]
+    if any(t.lower().strip(".") in CORPORATE_SUFFIXES or t.lower().strip(".") in _ORG_HEADS for t in toks):
+        return False  # "General Motors Co", "Major League Baseball"
     return (core != name.strip() and 2 <= len(toks) <= 3 and all(t[:1].isupper() for t in toks)
             and any(t.lower().replace(".", "") in PERSON_TITLES for t in lead))
 
@@ -451,8 +458,8 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
     # a lone capitalised word the recogniser took for an organisation ("Vey said") is the
     # surname of the one person of that name in its own document
     for i, rec in enumerate(records):
-        if rec.short or rec.cls == "P" or len(rec.forms) != 1:
-            continue
+        if rec.short or rec.cls != "O" or len(rec.forms) != 1:
+            continue  # organisations only: a place named Austin is not Lloyd Austin
         display, form = rec.forms[0]
         if form.kind != "name" or len(tokens(display)) != 1:
             continue

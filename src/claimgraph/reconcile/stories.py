@@ -253,7 +253,7 @@ class StoryIndex:
                 self._refresh_profile(st)
             denom = word_norm * st.profile_norm
             prof = st.profile
-            text = sum(prof[w] * vec[w] for w in prof.keys() & vec.keys()) / denom if denom else 0.0
+            text = sum(v * vec[w] for w, v in prof.items() if w in vec) / denom if denom else 0.0
             if not self._joins(ent, text, loose=loose):
                 continue
             cand = (ent + text, len(st.docs), st.id)
