@@ -344,3 +344,12 @@ def test_a_headline_with_a_dash_and_numbers_is_no_masthead() -> None:
     cleaned = clean_text(text)
     assert cleaned.outlet is None
     assert cleaned.title == "Senate Passes Budget — Vote Was 52 to 48"
+
+
+
+@pytest.mark.parametrize("first", ["Tech News", "Morning Briefing", "Hurricane Milton — live coverage",
+                                   "Premier League | Championship | Europe", "Jane Smith | Political editor"])
+def test_a_section_kicker_or_a_byline_is_no_masthead(first: str) -> None:
+    text = (first + "\nFerry toll rises to 214 as divers scale back search\nBy Ana Ruiz\n"
+            "The toll rose to 214 on Tuesday, the agency said, with 64 people still missing after the sinking.\n")
+    assert clean_text(text).outlet is None

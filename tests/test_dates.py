@@ -120,6 +120,8 @@ RESOLVED = [
     ("Air travel peaked over Thanksgiving.", MON, "over Thanksgiving", "2024-11-28", "day"),
     ("Families gathered on Christmas Eve.", WED, "on Christmas Eve", "2024-12-24", "day"),
     # ... but never under a past tense
+    ("Inflation in December was 3.4%.", dt.date(2024, 11, 20), "in December", "2023-12", "month"),
+    ("Petrol prices have risen 8% from January.", dt.date(2024, 10, 15), "from January", "2024-01", "month"),
     ("Exports had fallen 12% by September.", dt.date(2024, 6, 3), "by September", "2023-09", "month"),
     ("Sales fell in July.", dt.date(2024, 6, 3), "in July", "2023-07", "month"),
     # deadlines and starts look ahead; a month soon to come with no tense cue is the coming one

@@ -845,7 +845,9 @@ def test_a_sentence_opening_quantifier_is_not_a_product_name() -> None:
 
 
 @pytest.mark.parametrize("text", ["Lusara Air ordered 40 aircraft, worth about $4 billion.", "300 paintings ($2 billion)",
-                                  "12 players, or $80 million", "400 buildings - $30 million of damage"])
+                                  "12 players, or $80 million", "400 buildings - $30 million of damage",
+                                  "10 million masks ($6 million)", "2 million litres ($3 million), then 4 million litres",
+                                  "5 percent ($2 a gallon)", "12 million eggs ($4 million)"])
 def test_a_count_given_with_a_dollar_sum_is_no_currency(text: str) -> None:
     from claimgraph.extract.quantities import local_currencies
 

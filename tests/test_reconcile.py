@@ -844,3 +844,28 @@ def test_jobs_gained_are_not_jobs_cut() -> None:
     gained = claim("c1", "d1", Quantity(0, 5, 150000, 150000, 150000, change="up", text="150,000"),
                    measure="change", counted="jobs")
     assert claim_features(gained, idx).measure != "jobs_cut"
+
+
+
+def test_two_countries_named_throughout_keep_their_tolls_apart() -> None:
+    """A quake in Turkey and Syria: both are named in every report, so neither is "the setting"."""
+    rows = [("Turkey", 12391, "2023-02-09"), ("Syria", 2992, "2023-02-09"), ("Turkey", 14014, "2023-02-10"),
+            ("Syria", 3162, "2023-02-10")]
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=day) for i, (_, _, day) in enumerate(rows)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="killed", counted="people",
+                                subject=[f"d{i}:e{1 if country == 'Turkey' else 2}"])],
+                entities=[("Turkey", "GPE"), ("Syria", "GPE")])
+            for i, (country, v, _) in enumerate(rows)]
+    result = run(docs, exts)
+    assert result.claim_figure["c0"] == result.claim_figure["c2"] != result.claim_figure["c1"]
+    assert result.claim_figure["c1"] == result.claim_figure["c3"]
+
+
+def test_job_cuts_of_two_employers_stay_apart() -> None:
+    rows = [("Volkswagen", 4000), ("Continental", 7150), ("Volkswagen", 5000)]
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2024-09-1{i}") for i in range(3)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="cut", counted="jobs", source=who, kind="company")],
+                entities=[(who, "ORG")])
+            for i, (who, v) in enumerate(rows)]
+    result = run(docs, exts)
+    assert result.claim_figure["c0"] == result.claim_figure["c2"] != result.claim_figure["c1"]

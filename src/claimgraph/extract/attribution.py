@@ -270,13 +270,12 @@ def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
     # Association" an association; "Department of Energy" is not an energy company
     of = words.index("of") if "of" in words else -1
     head = words[of - 1] if of > 0 else words[-1]
-    resolve["thing"] = src
     if head in ROLE_NOUNS:
         resolve[f"org:{head}"] = src
     if head in ("bank", "fund"):
         resolve["org:lender"] = src  # "the Manila-based lender"
     if of < 0 and (head in CORPORATE_SUFFIXES or head in ("bank", "capital", "partners")):
-        for role in ("company", "firm", "operator", "group"):
+        for role in ("company", "firm", "operator"):
             resolve[f"org:{role}"] = src
 
 
@@ -336,7 +335,7 @@ _DASHES = {"—", "–", "-", "--"}
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w{3,9}\.?\s+\d{1,2})?"
-                       r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s"
+                       r"\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s(?=[A-Z\"“‘'(])"
                        r"|^[A-Z][\w .'’-]{1,40}?\s*\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]{1,2}\s")
 
 
@@ -641,7 +640,9 @@ def _beside(cur: Token, below: Token, q: Token,
                 return hit[0], hit[1], child.lemma_.lower()
         if child.dep_ == "conj" and child.i > q.i and _reporting(child) and child.lemma_.lower() not in WEAK \
                 and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and child.lemma_.lower() != "tell"
-                            for c in child.children):
+                            or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during", "to")
+                            or c.dep_ == "cc" and c.i < child.i for c in child.children) \
+                and not _coordinated(child):
             # "Each family will receive 3.6 million lusars, Minister Dalia Prest told lawmakers": a
             # closing tag the parser coordinated with the clause
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -651,6 +652,8 @@ def _beside(cur: Token, below: Token, q: Token,
         if child.dep_ == "nsubj" and child.i < q.i and not _within(q, child):
             named = _named(child)
             owner = _owner(named)
+            if owner is not None and owner.ent_type_ in ("GPE", "LOC", "NORP"):
+                continue  # "Spain's flood toll reached 211, authorities said": the place counts, it does not speak
             doc_word = named.lemma_.lower() in DOC_WORDS and _author(named) is not None
             if (owner is not None or doc_word or cur.lemma_.lower() == "be" and named.lemma_.lower() in DOC_WORDS) \
                     and (src := make_source(child, resolve)) is not None:
@@ -659,21 +662,34 @@ def _beside(cur: Token, below: Token, q: Token,
     return None
 
 
+def _coordinated(verb: Token) -> bool:
+    """Whether a clause is joined on by "and"/"but"/"while" right before its subject ("..., and
+    economists warned of a recession"): a clause of its own, not a closing attribution tag."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = subj.left_edge.i if subj is not None else verb.i
+    k = start - 1
+    while k >= verb.sent.start and verb.doc[k].is_punct:
+        k -= 1
+    return k >= verb.sent.start and verb.doc[k].lower_ in ("and", "but", "while", "whereas", "yet")
+
+
 def _tag(sent: Span, q: Token, resolve: dict[str, Source]) -> Source | None:
     """A closing attribution the parser hung elsewhere: "…, Bank of Harlow data showed on Monday.",
     "…, a World Bank study found.": a reporting verb with no object of its own, after the number."""
     for tok in sent:
         if tok.i <= q.i or not _reporting(tok) or tok.lemma_.lower() in WEAK:
             continue
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in tok.children):
-            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
+               or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during") for c in tok.children):
+            continue  # "... and economists warned of a recession": a clause of its own
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > q.i:
             subj = tok.head
         else:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i <= q.i or _within(q, subj):
             continue
-        if not any(t.text == "," for t in sent.doc[q.i:subj.left_edge.i]):
+        between = sent.doc[q.i:subj.left_edge.i]
+        if not any(t.text == "," for t in between) or _coordinated(tok):
             continue
         named = _named(subj)
         if named.lemma_.lower() in DOC_WORDS or _plausible_source(named) or named.lower_ in PRONOUNS:
@@ -710,8 +726,8 @@ def headline_source(sent: Span) -> Source | None:
         start = sent.start_char + m.start(1)
         toks = [t for t in sent if start <= t.idx < start + len(name)]
         shouted = name.isupper() and len(name) > 5  # "DAM OF DEATH: 200 CASUALTIES" is a headline's kicker
-        # one whole name: every token inside entities of a speaking kind, and only one entity starts
-        whole = bool(toks) and all(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in toks) \
+        # one whole name of a body or a person ("Sudan: 200 killed" names a place, not a speaker)
+        whole = bool(toks) and all(t.ent_type_ in ("ORG", "PERSON") for t in toks) \
             and sum(t.ent_iob_ == "B" for t in toks) == 1
         collective = name.lower().removeprefix("the ") in _COLLECTIVE
         if not shouted and (whole or collective):

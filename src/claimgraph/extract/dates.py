@@ -281,6 +281,17 @@ _ONSET = re.compile(r"(?:\b(?:by|until|till|before|from|starting|effective|as\s+
                     r"beginning|middle)\s+of\s+)?(?:early\s+|mid-?|late\s+)?)$", re.IGNORECASE)
 
 
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been|risen|fallen|grown|gone|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def _past_after(text: str, end: int) -> bool:
+    """Whether the clause reads as past from what follows the date or from a perfect before it:
+    "Inflation in December was 3.4%", "Petrol prices have risen 8% from January"."""
+    right = re.split(r"[.;!?\n]", text[end:end + 60], maxsplit=1)[0]
+    left = re.split(r"[.;!?\n]", text[max(0, end - 120):end])[-1]
+    return bool(_PAST.search(right) or re.search(r"\b[a-z]{3,}ed\b", right) or _PERFECT.search(left))
+
+
 def _onset(text: str, start: int, end: int) -> bool:
     """A deadline or a start ("by the end of October", "from December", "until March"): it looks ahead."""
     span = text[start:end]
@@ -403,7 +414,8 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
                 val = full.isoformat() if full else None
             else:
                 val = _resolve_month_day(anchor, mon, day, tense(m.start())) if anchor else None
-                if val and anchor and _onset(text, m.start(), m.end()) and tense(m.start()) != "past":
+                if val and anchor and _onset(text, m.start(), m.end()) and tense(m.start()) != "past" \
+                        and not _past_after(text, m.end()):
                     upcoming = _safe_date(int(val[:4]) + 1, mon, day)
                     if upcoming and dt.date.fromisoformat(val) < anchor and 0 <= (upcoming - anchor).days <= 122:
                         val = upcoming.isoformat()  # "from October 14" in September: the coming one
@@ -415,7 +427,7 @@ def _iter_cores(text: str, lo: int, hi: int, anchor: dt.date | None) -> list[_Ca
     for m in _P_MONTH.finditer(text, lo, hi):
         mod = _mod(m)
         month = _resolve_month(anchor, _month_num(m["mon"]), mod, fut(m.start())) if anchor else None
-        if anchor and month and not mod and tense(m.start()) != "past":
+        if anchor and month and not mod and tense(m.start()) != "past" and not _past_after(text, m.end()):
             month = _upcoming_month(anchor, month, _onset(text, m.start(), m.end()), tense(m.start()))
         kind = "may" if m["mon"].title() == "May" else "month"
         out.append(_Cand(m.start(), m.end(), month, "month", bool(mod), kind))  # "last June" stands alone

@@ -278,6 +278,12 @@ def verb_above(tok: Token, steps: int = 4) -> Token | None:
     return None
 
 
+def _people_noun(noun: Token, vocab: Vocabulary) -> bool:
+    lem = noun.lemma_.lower()
+    return lem in vocab.people or lem in ("passenger", "people", "person", "crew", "tourist", "migrant", "pilgrim",
+                                          "refugee", "child", "adult", "traveller", "traveler", "student")
+
+
 _VEHICLES = {"ferry", "ship", "boat", "vessel", "plane", "aircraft", "jet", "flight", "bus", "train", "coach",
              "truck", "lorry", "helicopter", "liner", "airliner", "craft", "dinghy", "raft", "trawler", "barge"}
 
@@ -319,7 +325,9 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
             if child.dep_ in ("acomp", "attr", "oprd") and (lemma == "be" or child.dep_ == "oprd") \
                     and (hit := vocab.nouns.get(child.lower_)):
                 return hit
-        if _aboard(verb, lemma):
+        if noun is not None and noun.lemma_.lower() in ("life", "lives") and lemma in ("claim", "cost", "take", "lose"):
+            return "killed"  # "the quake claimed nearly 3,000 lives"; not "protect 200,000 lives"
+        if _aboard(verb, lemma) and unit == "count" and (lemma != "carry" or noun is not None and _people_noun(noun, vocab)):
             # "653 people were aboard", "a ferry carrying more than 600 people"; what it may
             # carry is its capacity ("certified to carry 550 passengers", "could carry 220")
             return "capacity" if _may_carry(verb) else "aboard"

@@ -1264,9 +1264,14 @@ def local_currencies(text: str) -> tuple[tuple[str, str], ...]:
         local, dollars = _amount(m["n"], m["s"]), _amount(m["d"], m["ds"])
         # a currency's dollar value is a plausible exchange rate away ("300 paintings ($2 billion)"
         # and "40 aircraft, $4 billion" are not amounts of money)
-        if not local or not dollars or not 0.2 <= local / dollars <= 100_000:
-            continue
+        if not local or not dollars or not 2.5 <= local / dollars <= 100_000:
+            continue  # most currencies the lexicon lacks are worth well under a dollar
         word = m["w"].lower()
+        if word in finder.unit_word or word + "s" in finder.unit_word or word in ("percent", "per"):
+            continue  # "2 million litres ($3 million)", "5 percent ($2 a gallon)": units, not money
+        if len(re.findall(rf"\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s+{re.escape(word)}\b",
+                          text, re.IGNORECASE)) < 2:
+            continue  # a currency recurs with its amounts; "12 million eggs ($4 million)" once is a sale
         word = word[:-1] if word.endswith("s") and len(word) > 4 else word
         if _norm(word) in finder.cur_word or _norm(word + "s") in finder.cur_word or word in out.values() \
                 or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m["w"].lower() in _NOT_MONEY:

@@ -121,6 +121,11 @@ def _masthead(lines: list[_Line], kinds: list[str | None], first: int) -> str | 
     nxt = lines[1] if len(lines) > 1 and 1 < first else None
     bar = nxt is not None and _nav_bar(nxt.text)
     motto = nxt is not None and _motto(nxt.text)
+    live = any(w.lower().strip(",.") in ("live", "latest", "coverage", "updates", "blog") for w in tail)
+    if (live or any(w.lower() in _KICKER_WORDS for w in words)) and not signed:
+        return None  # "Tech News", "Ukraine War — latest", "Morning Briefing": a section, not the site
+    if kinds[0] == "byline" and not (media or signed):
+        return None  # "Jane Smith | Political editor"
     if not (media or signed or bar or motto or brand and tagline
             or tagline and (len(words) >= 2 or name.isupper() or about_news)):
         return None
@@ -161,6 +166,13 @@ def _motto(text: str) -> bool:
             and any(w.lower().strip(",.") in _NEWSY for w in words) and not any(ch.isdigit() for ch in text))
 
 
+# words of a section or topic kicker, never of a site's own name (unless the page signs with it)
+_KICKER_WORDS = frozenset({"tech", "technology", "market", "markets", "weather", "morning", "evening", "book", "books",
+                           "war", "latest", "live", "depth", "elections", "election", "league", "premier", "results",
+                           "sport", "sports", "football", "business", "politics", "opinion", "analysis", "briefing",
+                           "review", "report", "watch", "explainer", "coverage", "podcast", "video", "culture",
+                           "health", "science", "climate", "travel", "style", "food", "money", "economy", "world",
+                           "local", "national", "breaking", "exclusive", "update", "updates", "special"})
 _NEWSY = frozenset({"news", "journalism", "reporting", "analysis", "coverage", "correspondents", "stories",
                     "newsroom", "journal", "magazine", "insight", "intelligence"})
 _SECTION_WORDS = frozenset({"breaking", "news", "world", "live", "latest", "top", "stories", "home", "politics",

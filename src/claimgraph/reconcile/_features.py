@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Claim
@@ -304,12 +304,14 @@ JOB_LOSS = frozenset({"cut", "cuts", "laid off", "laid_off", "lay off", "lay_off
                       "redundancies", "redundant"})
 
 
+_JOB_NOUNS = frozenset({"job", "position", "post", "role", "layoff", "redundancy"})
 _LOSS_WORDS = frozenset({"cut", "loss", "layoff", "redundancy", "job", "lose", "lost"})
 
 
 def is_toll(measure: str | None, head: str | None) -> bool:
-    """A story's revisable running count: people killed (missing, displaced, ...), jobs cut."""
-    return (measure in PERSON_MEASURES and head == "people") or (measure == "jobs_cut" and head == "job")
+    """A story's revisable running count: people killed (missing, displaced, ...). Job cuts are
+    not: several employers cut jobs in one story."""
+    return measure in PERSON_MEASURES and head == "people"
 
 
 PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing", "displaced", "rescued",
@@ -346,13 +348,12 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
     measure = measure_class(claim.measure, money=is_money)
     if measure is None or measure in PLACEHOLDER_MEASURES:  # "people listed as missing": the phrase says
         measure = measure_class(counted.measure, money=is_money) or measure
-    if (measure is None or measure in PLACEHOLDER_MEASURES) and claim.counted \
-            and claim.counted.lower().split()[-1] in ("lives", "life"):
-        measure = "killed"  # "claimed nearly 3,000 lives", "3,000 lives lost"
+
     head = "money" if is_money else counted.head
     jobs = unit.family == "count" and _job_loss(claim, counted)
-    if jobs:  # "cut 1,200 jobs", "2,750 job cuts", "lay off 1,200 workers"
+    if jobs:  # "cut 1,200 jobs", "2,750 job cuts", "lay off 1,200 workers": the number of jobs cut
         measure, head = "jobs_cut", "job"
+        q = replace(q, change=None)
     if claim.counted and claim.counted.startswith("of "):  # "31 of the dead": a part of a figure
         head = f"part:{head or 'people'}"
     if head in GENERIC_HEADS or head is None:
@@ -380,6 +381,11 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
         sig = frozenset(core) if core else frozenset(subject)
     if place and len(sig) > 1:
         sig = sig - {place} or sig
+    if jobs and not sig and att.source is not None:
+        # "Continental said it would cut 7,150 jobs": the employer announcing cuts is whose jobs they are
+        gid = (index.resolve(att.source.entity) if att.source.entity else None) or index.lookup(att.source.name)
+        if gid and index.type(gid) not in PLACE_TYPES and index.type(gid) not in ("PERSON", "PER"):
+            sig = frozenset({gid})
     # the year a figure is about: a bare year ("in 1959") is exact; a day or month, or the
     # publication date when the text gives none, is approximate ("~2025" fits 2024 to 2026)
     year = None
@@ -403,8 +409,9 @@ def claim_features(claim: Claim, index: EntityIndex, *, doc_date: str | None = N
 
 def _job_loss(claim: Claim, counted: Counted) -> bool:
     words = {lemma(w.lower()) for w in (claim.counted or "").split()}
-    if not words & JOB_WORDS:
-        return False
+    raw = (claim.measure or "").lower().replace("_", " ")
+    if not words & _JOB_NOUNS and raw not in ("laid off", "lay off", "redundant"):
+        return False  # "cut pay for 20,000 workers" is not 20,000 jobs cut
     raw = (claim.measure or "").lower()
     if raw == "change":  # "2,750 job cuts" (a fall); never "payrolls rose by 150,000 jobs"
         return claim.quantity.change == "down" or bool(words & {"cut", "loss", "layoff", "redundancy"}) \

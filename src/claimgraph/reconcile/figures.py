@@ -46,7 +46,7 @@ from datetime import date
 
 from ..model import Claim, Document, Figure
 from ._features import Features, claim_features, is_toll, money_words
-from .entities import EntityIndex
+from .entities import PLACE_TYPES, EntityIndex
 from .origins import OriginReport, OriginResolver
 from .verdicts import Reading, agrees, judge, reading_interval
 
@@ -132,8 +132,17 @@ def _settings(index: EntityIndex, story_of: Mapping[str, str]) -> dict[str, froz
     for ent in index.entities:
         for story, n in Counter(story_of[d] for d in {m.doc for m in ent.mentions} if d in story_of).items():
             seen[story][ent.id] = n
-    return {story: frozenset(e for e, n in counts.items() if n >= _SETTING_SHARE * size[story])
-            for story, counts in seen.items() if size[story] >= _SETTING_MIN_DOCS}
+    out: dict[str, frozenset[str]] = {}
+    for story, counts in seen.items():
+        if size[story] < _SETTING_MIN_DOCS:
+            continue
+        common = [e for e, n in counts.items() if n >= _SETTING_SHARE * size[story]]
+        places = sorted((e for e in common if index.type(e) in PLACE_TYPES), key=lambda e: (-counts[e], e))
+        # two countries named throughout (a quake in Turkey and Syria) tell their tolls apart:
+        # only the place a story names most, and clearly most, is its setting
+        main = places[:1] if len(places) == 1 or (places and counts[places[0]] > counts[places[1]]) else []
+        out[story] = frozenset(e for e in common if index.type(e) not in PLACE_TYPES or e in main)
+    return out
 
 
 def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str, frozenset[str]]) -> list[Features]:
@@ -187,7 +196,7 @@ def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int
 
 def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[Features],
                    stories: Sequence[str]) -> list[_Cluster]:
-    atoms: dict[tuple[frozenset[str], str | None, str | None], list[int]] = defaultdict(list)
+    atoms: dict[tuple[frozenset[str], str | None, str | None, float | None], list[int]] = defaultdict(list)
     bare: dict[tuple[str, frozenset[str], str | None, str | None, int], list[int]] = defaultdict(list)
     # a story's toll of people killed (missing, displaced, ...) with no named subject is one
     # figure however it is worded ("the death toll", "104 people", "12 dead") and revised
@@ -198,7 +207,7 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     for i in idxs:
         f = feats[i]
         if f.sig:
-            atoms[(f.sig, f.place, f.year)].append(i)
+            atoms[(f.sig, f.place, f.year, f.point if unmeasured else None)].append(i)
         elif toll:  # people killed: one toll whatever the words; jobs cut: per kind of job
             bare[(stories[i], f.words if block[0] == "jobs_cut" else frozenset(), f.place, f.year, -1)].append(i)
         else:  # no counted words: nothing ties it to another claim but its value
@@ -207,9 +216,11 @@ def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[F
     postings: dict[str, list[_Cluster]] = defaultdict(list)
     by_words: dict[tuple[str, frozenset[str]], list[_Cluster]] = defaultdict(list)
     in_story: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # story -> clusters with a member there
-    for (sig, place, year), members in sorted(
+    for (sig, place, year, _point), members in sorted(
             atoms.items(), key=lambda kv: (-len(kv[0][0]), kv[0][1] is None, kv[0][2] is None, kv[1][0])):
         target = _best_cluster(sig, place, year, postings)
+        if target is not None and unmeasured and not all(_agrees_with_member(feats[i], target, feats) for i in members):
+            target = None  # "a magnitude 7.4 quake" and "a magnitude 5.4 aftershock": no measure, other values
         if target is None:
             target = _Cluster(block, sig, place, year)
             out.append(target)
