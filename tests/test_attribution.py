@@ -868,11 +868,15 @@ def test_enough_cases() -> None:
     assert len(CASES) >= 200 and len(QUOTES) >= 30
 
 
+def sources_by_number(e: Extraction) -> dict[str, str | None]:
+    return {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
+
+
 def test_role_nouns_resolve_to_the_organisation_last_named(extractor: Extractor) -> None:
     text = ("Belcastro Lines has begun paying families. The company told the agency that 96 families had been "
             "paid so far. Sorvik's panel heard 87 witnesses, the report said.")
     e = run(extractor, text)
-    got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
+    got = sources_by_number(e)
     assert got["96"] == "Belcastro Lines"
     assert got["87"] == "report"
 
@@ -893,7 +897,7 @@ def test_the_company_and_a_based_lender_stand_for_the_organisation_named(extract
             "The Asian Development Bank approved a loan on Monday. Laos can draw about 295 million dollars "
             "immediately, the Manila-based lender said.")
     e = run(extractor, text)
-    got = {c.quantity.text: (c.attribution.source.name if c.attribution.source else None) for c in e.claims}
+    got = sources_by_number(e)
     assert got["about 4,100"] == "Orsava Electronics"
     assert got["about 295 million dollars"] == "Asian Development Bank"
 

@@ -208,15 +208,16 @@ def _agent(verb: Token, *, loose: bool = False) -> Token | None:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
             if obj is not None and (_plausible_source(obj) or loose and obj.pos_ in ("NOUN", "PROPN")) \
                     and obj.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL") \
-                    and obj.lower_ not in _WHEN and not obj.like_num and obj.lemma_.lower() not in _WHEN:
+                    and obj.lower_ not in _NOT_AGENTS and not obj.like_num and obj.lemma_.lower() not in _NOT_AGENTS:
                 return obj
     return None
 
 
 _AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount",
             "figure"}
-_WHEN = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now", "end",
-         "time", "close", "start", "beginning", "middle", "percent", "%", "point", "points"}
+# words after 'by' that name a time or a measure, never an agent ('by midnight', 'by 40 percent')
+_NOT_AGENTS = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now", "end",
+               "time", "close", "start", "beginning", "middle", "percent", "%", "point", "points"}
 
 
 def _passive_agent(verb: Token, q: Token) -> Token | None:
@@ -438,12 +439,23 @@ def _is_outlet(tok: Token) -> bool:
 
 
 def according_to(sent: Span) -> Token | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            for obj in tok.doc[tok.i + 1].children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
+    """The first "according to X" of a sentence: X."""
+    return next((obj for tok in sent if (obj := _according_obj(tok)) is not None), None)
+
+
+def _according_obj(tok: Token) -> Token | None:
+    """X, when ``tok`` opens "according to X"."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    return next((o for o in tok.doc[tok.i + 1].children if o.dep_ == "pobj"), None)
+
+
+def _bare_tag(verb: Token) -> bool:
+    """A reporting verb with no clause or object of its own: a closing attribution tag
+    ("…, the ministry said on Monday", "…, Minister Prest told lawmakers"), not "… warned of a recession"."""
+    return not any(c.dep_ in ("ccomp", "xcomp", "attr") or c.dep_ == "dobj" and verb.lemma_.lower() != "tell"
+                   or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during", "to")
+                   for c in verb.children)
 
 
 _RECKONING = {"count", "estimate", "tally", "reckoning", "calculation", "estimation", "view", "assessment"}
@@ -626,23 +638,18 @@ def _beside(cur: Token, below: Token, q: Token,
     for child in cur.children:
         if child.i == below.i:
             continue
-        if child.dep_ == "prep" and child.lower_ == "according" and child.i + 1 < len(child.doc) \
-                and child.doc[child.i + 1].lower_ == "to":
-            obj = next((o for o in child.doc[child.i + 1].children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                src, via, verb = _according(obj, resolve)
-                if src is not None:
-                    return src, via, verb
-        if child.dep_ == "parataxis" and _reporting(child) and child.lemma_.lower() not in WEAK \
-                and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in child.children):
+        obj = _according_obj(child) if child.dep_ == "prep" else None
+        if obj is not None:
+            src, via, verb = _according(obj, resolve)
+            if src is not None:
+                return src, via, verb
+        if child.dep_ == "parataxis" and _reporting(child) and child.lemma_.lower() not in WEAK and _bare_tag(child):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None) or _inverted_subject(child)
             if subj is not None and (hit := _found(child, subj, resolve)) is not None:
                 return hit[0], hit[1], child.lemma_.lower()
         if child.dep_ == "conj" and child.i > q.i and _reporting(child) and child.lemma_.lower() not in WEAK \
-                and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and child.lemma_.lower() != "tell"
-                            or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during", "to")
-                            or c.dep_ == "cc" and c.i < child.i for c in child.children) \
-                and not _coordinated(child):
+                and _bare_tag(child) and not _coordinated(child) \
+                and not any(c.dep_ == "cc" and c.i < child.i for c in child.children):
             # "Each family will receive 3.6 million lusars, Minister Dalia Prest told lawmakers": a
             # closing tag the parser coordinated with the clause
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -679,8 +686,7 @@ def _tag(sent: Span, q: Token, resolve: dict[str, Source]) -> Source | None:
     for tok in sent:
         if tok.i <= q.i or not _reporting(tok) or tok.lemma_.lower() in WEAK:
             continue
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
-               or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during") for c in tok.children):
+        if not _bare_tag(tok):
             continue  # "... and economists warned of a recession": a clause of its own
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > q.i:
             subj = tok.head
