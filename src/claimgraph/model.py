@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Qualifier = Literal["exact", "approx", "at_least", "more_than", "up_to", "less_than", "nearly"]
+Qualifier = Literal["exact", "approx", "at_least", "more_than", "up_to", "less_than", "nearly", "implied"]
 Change = Literal["up", "down"]
 Verdict = Literal["agree", "consistent", "conflict", "superseded", "single_source"]
 SourceKind = Literal[
     "person", "government", "military", "intelligence", "media", "expert", "organisation", "unnamed"
 ]
 
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "up_to", "less_than", "nearly")
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "up_to", "less_than", "nearly", "implied")
 VERDICTS: tuple[str, ...] = ("agree", "consistent", "conflict", "superseded", "single_source")
 
 

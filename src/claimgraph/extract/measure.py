@@ -171,7 +171,7 @@ def phrase(noun: Token, exclude: set[int]) -> tuple[int, int]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             keep.extend(child.subtree)
-    keep = [t for t in keep if t.i not in exclude and (not t.is_punct or t.text in "-–/")]
+    keep = [t for t in keep if t.i == noun.i or (t.i not in exclude and (not t.is_punct or t.text in "-–/"))]
     keep.sort(key=lambda t: t.i)
     # take the contiguous run that holds the noun
     run = [noun]

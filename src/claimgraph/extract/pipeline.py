@@ -10,12 +10,17 @@ from typing import Any
 
 from ..model import Attribution, Claim, DateMention, Document, Extraction, Quantity, Quote, Source, TimeRef
 from . import attribution as attr
+from ..lexicon import words
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
+from .implied import Implied, is_attacker, keep_implied
+from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
 from .nlp import DEFAULT_MODEL, load_nlp
 from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
+from .roles import role_of
+from .roles import tagger as role_tagger
 
 EXTRACTOR_VERSION = "1"
 
@@ -28,12 +33,14 @@ class ExtractConfig:
     batch_size: int = 32
 
 
-# a sentence needs the parser when it may hold a claim or a quote
+# a sentence needs the parser when it may hold a claim or a quote: a numeral, a number word, a
+# quotation mark, or a word that can state a toll without a numeral ("a man was killed")
 NEEDS_PARSE = re.compile(
     r"\d|[\"“”]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
     r"thousands?|millions?|billions?|trillions?|dozens?|scores?|half|thirds?|quarters?|fifths?|sixths?|tenths?|"
-    r"double[ds]?|tripled?|quadrupled?|halved|twice|thrice)\b", re.I)
+    r"double[ds]?|tripled?|quadrupled?|halved|twice|thrice|" + "|".join(sorted(words("toll_words"))) + r")\b",
+    re.I)
 FAST = ("senter", "entity_ruler", "ner")  # every sentence: boundaries and entities
 FULL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # sentences that need a parse
 
@@ -188,6 +195,7 @@ class _DocExtraction:
         self.currencies = local_currencies(doc.text)
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
+        self.implied: list[tuple[str, Claim]] = []  # (measure, claim) stated without a numeral
 
     def run(self, plan: list[_Segment]) -> Extraction:
         text = self.doc.text
@@ -213,6 +221,8 @@ class _DocExtraction:
                     self._remember_names(seg.ents, sent.start, sent.end)
                     if not attr.continues(text[sent.start:sent.end]):
                         self.prev = None
+        stated = {c.measure for c in self.claims if c.measure}
+        self.claims.extend(keep_implied(stated, self.implied))
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
@@ -249,15 +259,24 @@ class _DocExtraction:
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
         sent_attr: Attribution | None = None
+        roles = role_tagger(sdoc.vocab)(sdoc)
         for q in find_quantities(text, s0, s1, currencies=self.currencies):
             if any(ws < q.end and q.start < we for ws, we in weapons):
                 continue
             if any(d.start <= q.start and q.end <= d.end for d in dates) or _not_a_figure(text, q):
                 continue
+            role = role_of(roles, [t for t in sent if t.idx + offset < q.end and q.start < t.idx + offset + len(t)])
+            if role is not None and not role.claim:
+                continue  # an age, an address, a station's name, a clock time, ...
             claim, a = self.claim(sdoc, sent, offset, q, is_title, dates)
             if claim is not None:
+                if role is not None and role.measure:
+                    claim = replace(claim, measure=role.measure)
                 self.claims.append(claim)
                 sent_attr = sent_attr or a
+        for imp in implied_finder(sdoc.vocab)(sdoc):
+            if not any(c.start <= offset + imp.person.idx < c.end for c in self.claims):
+                self.implied.append((imp.measure, self.implied_claim(sent, offset, imp, is_title, dates)))
         for k in [k for k in self.pending if self.quotes[k][1] <= s1]:
             # a quotation that ran on from an earlier sentence: its speaker tag follows it here
             qs, qe, _ = self.quotes[k]
@@ -330,6 +349,27 @@ class _DocExtraction:
             attribution=a, time=time, sentence=(offset + sent.start_char, offset + sent.end_char), in_title=is_title,
         )
         return claim, a
+
+    def implied_claim(self, sent: Any, offset: int, imp: Implied, is_title: bool, dates: Sequence[Any]) -> Claim:
+        """One person the sentence says was killed (wounded, ...) without a numeral."""
+        person = imp.person
+        start, end = offset + person.idx, offset + person.idx + len(person)
+        lo, hi = min(person.idx, imp.pred.idx), max(person.idx + len(person), imp.pred.idx + len(imp.pred))
+        q = Quantity(start, end, 1.0, 1.0, 1.0, unit="count", qualifier="implied", text=person.text)
+        a, _ = attr.attribute(person, sent, self.resolve)
+        known = {id(v) for v in self.resolve.values()}
+        if a is not None and a.source is not None and id(a.source) not in known:
+            a = replace(a, source=_absolute(a.source, offset))
+        a = a or Attribution(None)
+        if self.relay and not a.via and (a.source is None or a.source.kind in ("unnamed", "expert")):
+            a = replace(a, via=(self.relay,))
+        counted = "attacker" if is_attacker(person) else "people"
+        cid = f"{self.doc.id}:i{len(self.implied) + 1}"
+        time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
+        self.subject_spans[cid] = [(start, end)]
+        return Claim(id=cid, doc=self.doc.id, start=offset + lo, end=offset + hi, quantity=q, counted=counted,
+                     measure=imp.measure, attribution=a, time=time,
+                     sentence=(offset + sent.start_char, offset + sent.end_char), in_title=is_title)
 
     def _remember(self, sent: Any, offset: int) -> None:
         """Track the last named person and the last source, for pronouns ("he said");

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..lexicon import words
 from ..model import Claim
 from ._text import is_capitalised, lemma, tokens
 from .entities import EntityIndex
@@ -244,7 +245,11 @@ def _head(toks: list[str]) -> str | None:
     if not phrase:
         return None
     lem = lemma(phrase[-1])
-    return _HEAD_CLASSES.get(lem, lem)
+    if lem in _HEAD_CLASSES:
+        return _HEAD_CLASSES[lem]
+    if lem in words("attacker_nouns"):
+        return "attacker"  # the attacker's own death is a figure apart from the victims'
+    return "people" if lem in words("person_nouns") or lem in ("other", "others") else lem
 
 
 def _capital_runs(toks: list[str]) -> tuple[str, ...]:
