@@ -191,7 +191,14 @@ def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int
     for block, idxs in blocks.items():
         clusters.extend(_cluster_block(block, idxs, feats, stories))
     clusters.extend(_attach_weak(weak, clusters, feats, stories))
-    return [sorted(c.members) for c in clusters if c.members]
+    # a figure belongs to one event: claims of documents in different stories never share one
+    out: list[list[int]] = []
+    for c in clusters:
+        parts: dict[str, list[int]] = defaultdict(list)
+        for i in c.members:
+            parts[stories[i]].append(i)
+        out.extend(sorted(m) for m in parts.values())
+    return out
 
 
 def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[Features],

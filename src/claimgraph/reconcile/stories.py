@@ -17,6 +17,8 @@ than with ``datasketch.MinHash``, which costs ~0.5 ms a document; the scheme is 
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import heapq
 import math
 import re
@@ -56,6 +58,7 @@ class _Story:
     profile_norm: float = 0.0
     eprofile: dict[str, float] = field(default_factory=dict)  # cached weights of ``top`` entities
     eprofile_norm: float = 0.0
+    days: list[int] = field(default_factory=list)  # the members' dates, as day numbers
 
 
 class StoryIndex:
@@ -66,7 +69,7 @@ class StoryIndex:
 
     def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, near_copies: bool = True, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
-                 doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
+                 doc_freq: Mapping[str, int] | None = None, n_docs: int = 0, max_gap: int = 120) -> None:
         self.threshold = threshold
         self.top_k = top_k
         self.bands = bands
@@ -91,6 +94,7 @@ class StoryIndex:
         self.text_threshold = text_threshold
         self.fold_max = fold_max
         self.near_copies = near_copies
+        self.max_gap = max_gap
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -109,8 +113,9 @@ class StoryIndex:
         if story is None and signature is not None:
             story = self._near_copy(signature)
         words = self._words(doc)
+        day = _day(doc.date)
         if story is None and (top or words):
-            story = self._best_story(counts, top, words)
+            story = self._best_story(counts, top, words, days=[day] if day is not None else [])
         if story is None:
             self._made += 1
             story = _Story(f"s{self._made}")
@@ -146,7 +151,7 @@ class StoryIndex:
             # the best of the stories at least as large: a closer but smaller one will fold
             # into its own larger neighbour later, not take this one in
             target = self._best_story(small.entities, top, small.words, exclude=small.id,
-                                      loose=len(small.docs) <= 1, min_docs=len(small.docs))
+                                      loose=len(small.docs) <= 1, min_docs=len(small.docs), days=small.days)
             if target is None:
                 continue
             for doc_id in small.docs:
@@ -155,6 +160,8 @@ class StoryIndex:
             target.entities.update(small.entities)
             target.words.update(small.words)
             target.titles.update(small.titles)
+            for d in small.days:
+                bisect.insort(target.days, d)
             self._refresh_profile(target)
             new_top = frozenset(e for e, _ in target.entities.most_common(2 * self.top_k))
             for e in new_top - target.top:
@@ -199,9 +206,12 @@ class StoryIndex:
         # and they are exactly what ties the documents together
         return math.sqrt(1.0 + math.log((1 + self._n) / (1 + self._df[e])))
 
-    def _joins(self, ent: float, text: float, *, loose: bool = False) -> bool:
+    def _joins(self, ent: float, text: float, *, loose: bool = False, strong: bool = False) -> bool:
         """Both signals moderately, or one of them strongly; ``loose``: either one moderately
-        (for a stray document, where the alternative is a story of its own)."""
+        (for a stray document, where the alternative is a story of its own); ``strong``: both
+        one strongly (for a document dated far from every member of the story)."""
+        if strong:
+            return ent >= 2 * self.threshold and text >= 2.5 * self.text_threshold
         if loose:
             return ent >= self.threshold or text >= 1.4 * self.text_threshold
         return (ent >= self.threshold and text >= self.text_threshold) or ent >= 2 * self.threshold \
@@ -222,7 +232,8 @@ class StoryIndex:
         return {k: by_id[k] for k, _ in hits.most_common(limit)}
 
     def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
-                    exclude: str | None = None, loose: bool = False, min_docs: int = 0) -> _Story | None:
+                    exclude: str | None = None, loose: bool = False, min_docs: int = 0,
+                    days: list[int] | None = None) -> _Story | None:
         """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
 
         A document joins when both similarities clear their thresholds, or one clears it by
@@ -256,6 +267,8 @@ class StoryIndex:
             text = sum(v * vec[w] for w, v in prof.items() if w in vec) / denom if denom else 0.0
             if not self._joins(ent, text, loose=loose):
                 continue
+            if days and st.days and _gap(days, st.days) > self.max_gap and not self._joins(ent, text, strong=True):
+                continue  # the same kind of event in the same place, on another day: another story
             cand = (ent + text, len(st.docs), st.id)
             if best is None or cand > best:
                 best, best_story = cand, st
@@ -298,6 +311,9 @@ class StoryIndex:
     def _join(self, story: _Story, doc: Document, counts: Counter[str], signature: np.ndarray | None) -> None:
         story.docs.append(doc.id)
         self._story_of[doc.id] = story.id
+        day = _day(doc.date)
+        if day is not None:
+            bisect.insort(story.days, day)
         story.entities.update(counts)
         n = len(story.docs)
         if n <= 8 or n & (n - 1) == 0 or n % 64 == 0:  # refresh the profile now and then
@@ -319,3 +335,24 @@ class StoryIndex:
             return " / ".join(names)
         words = [w for w, _ in s.titles.most_common(4)]
         return " ".join(words) or s.id
+
+
+def _day(date: str | None) -> int | None:
+    """A document's date as a day number (None when it has no day)."""
+    if not date or len(date) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _gap(days: list[int], others: list[int]) -> int:
+    """Days between the nearest two of two sets of dates (``others`` sorted)."""
+    best = 1 << 30
+    for a in days:
+        k = bisect.bisect_left(others, a)
+        for j in (k - 1, k):
+            if 0 <= j < len(others):
+                best = min(best, abs(a - others[j]))
+    return best
