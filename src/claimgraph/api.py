@@ -96,9 +96,9 @@ def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batc
     from contextlib import nullcontext
 
     from .engine.local import ExtractPool
-    from .extract.pipeline import EXTRACTOR_VERSION, ExtractConfig, Extractor
+    from .extract.pipeline import ExtractConfig, Extractor, extractor_version
 
-    version = f"{EXTRACTOR_VERSION}:{config.model}"
+    version = f"{extractor_version(config.measures)}:{config.model}"
     pending = store.missing_extractions(version)
     if not pending:
         return 0

@@ -22,7 +22,32 @@ from .quotes import find_quotes, speaker_of
 from .roles import role_of
 from .roles import tagger as role_tagger
 
-EXTRACTOR_VERSION = "1"
+def _code_hash(measures: str | None = None) -> str:
+    """A hash of the extraction code and data (and of a user's measures file): a store
+    re-extracts its documents whenever any of them changes."""
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha256()
+    root = resources.files("claimgraph")
+    for folder, suffixes in (("extract", (".py",)), ("data", (".json", ".jsonl", ".txt"))):
+        for item in sorted(root.joinpath(folder).iterdir(), key=lambda p: p.name):
+            if item.name.endswith(suffixes):
+                h.update(item.name.encode())
+                h.update(item.read_bytes())
+    h.update(root.joinpath("lexicon.py").read_bytes())
+    if measures:
+        with open(measures, "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _code_hash()
+
+
+def extractor_version(measures: str | None = None) -> str:
+    """The version a store records with an extraction: code, data and the user's measures."""
+    return _code_hash(measures) if measures else EXTRACTOR_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +221,7 @@ class _DocExtraction:
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
         self.implied: list[tuple[str, Claim]] = []  # (measure, claim) stated without a numeral
+        self.errors: list[str] = []  # sentences that failed
 
     def run(self, plan: list[_Segment]) -> Extraction:
         text = self.doc.text
@@ -215,8 +241,12 @@ class _DocExtraction:
             for sent in seg.sentences:
                 self.sentences.append((sent.start, sent.end))
                 if sent.parsed is not None:
-                    _copy_ents(sent.parsed, sent.start, seg.ents)
-                    self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.kind == "title", dates)
+                    try:
+                        _copy_ents(sent.parsed, sent.start, seg.ents)
+                        self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.kind == "title", dates)
+                    except Exception as exc:  # an odd sentence loses only itself; say which
+                        self.errors.append(f"sentence at {sent.start}-{sent.end} skipped "
+                                           f"({exc.__class__.__name__}: {exc}): {text[sent.start:sent.end][:120]!r}")
                 else:
                     self._remember_names(seg.ents, sent.start, sent.end)
                     if not attr.continues(text[sent.start:sent.end]):
@@ -226,7 +256,8 @@ class _DocExtraction:
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
-        return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates))
+        return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates),
+                          errors=tuple(self.errors))
 
     def _speaker(self, sent: Any, qs: int, qe: int, offset: int) -> Source | None:
         """A quotation's speaker, its span in document offsets (a remembered speaker keeps its own)."""

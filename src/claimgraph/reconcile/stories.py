@@ -209,7 +209,7 @@ class StoryIndex:
     def _joins(self, ent: float, text: float, *, loose: bool = False, strong: bool = False) -> bool:
         """Both signals moderately, or one of them strongly; ``loose``: either one moderately
         (for a stray document, where the alternative is a story of its own); ``strong``: both
-        one strongly (for a document dated far from every member of the story)."""
+        strongly (for a document dated far from every member of the story)."""
         if strong:
             return ent >= 2 * self.threshold and text >= 2.5 * self.text_threshold
         if loose:
