@@ -5,6 +5,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -44,12 +45,30 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _is_file(path: str) -> bool:
+    """Whether ``path`` names a database file (not a URL or an in-memory database)."""
+    return "://" not in path and path != ":memory:"
+
+
+def require_store(path: str) -> None:
+    """Refuse a store file that does not exist: opening it would create an empty one."""
+    if _is_file(path) and not Path(path).exists():
+        raise click.ClickException(
+            f"no store at {Path(path).resolve()}. Build one first: claimgraph analyze FILES… --db {path}")
+
+
 @contextmanager
-def open_store(path: str) -> Iterator[Store]:
+def open_store(path: str, *, create: bool = False) -> Iterator[Store]:
+    """Open the store at ``path``; only ``create`` may make a new one, and says so on stderr."""
+    if not create:
+        require_store(path)
+    new = _is_file(path) and not Path(path).exists()
     try:
         store = Store(path)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
+    if new:
+        click.echo(f"Created a new store: {Path(path).resolve()}", err=True)
     try:
         yield store
     finally:
@@ -116,7 +135,7 @@ def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, in
     The export covers the documents of this run; the store keeps everything.
     """
     bar = Bar(quiet)
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
         finally:
@@ -151,7 +170,7 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
     """Read, clean and store INPUTS without extracting."""
     bar = Bar(quiet)
     result = api.RunResult()
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             api.ingest(list(inputs), store, config=_config(kw), result=result, progress=bar)
         except ClaimgraphError as exc:
@@ -230,6 +249,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     from .web import create_app
 
+    require_store(db)
     try:
         app = create_app(db, host=host, token=token)
     except ValueError as exc:
