@@ -184,20 +184,50 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
         sys.exit(1)
 
 
+FORMATS = ("json", "csv", "parquet", "graphml")
+
+
 @main.command()
 @db_option
-@click.option("--json", "json_out", default="-", show_default=True, help="Output file ('-' for stdout).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: the claimgraph/1 export; csv / parquet: documents, claims, figures and stories "
+                   "tables in a folder; graphml: the relay graph.")
+@click.option("--out", help="Output: a file for json and graphml ('-' for stdout), a folder for csv and parquet.")
+@click.option("--json", "json_out", default="-", show_default=True,
+              help="Output file of the JSON export ('-' for stdout); --out takes precedence.")
 @click.option("--doc", "docs", multiple=True, help="Only these document ids (repeatable).")
 @click.option("--reconcile/--no-reconcile", default=True, show_default=True,
               help="Extract what is pending and reconcile before exporting.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, envvar="CLAIMGRAPH_MODEL")
-def export(db: str, json_out: str, docs: tuple[str, ...], reconcile: bool, model: str) -> None:
-    """Write the claimgraph/1 JSON export of the store."""
+def export(db: str, fmt: str, out: str | None, json_out: str, docs: tuple[str, ...], reconcile: bool,
+           model: str) -> None:
+    """Write the store as the claimgraph/1 JSON, as CSV or Parquet tables, or as a GraphML relay graph."""
+    if fmt in ("csv", "parquet") and (not out or out == "-"):
+        raise click.UsageError(f"--format {fmt} writes four files: give a folder with --out DIR.")
+    if fmt == "graphml" and not out:
+        raise click.UsageError("--format graphml: give a file with --out FILE ('-' for stdout).")
     with open_store(db) as store:
         if reconcile:
             api.extract(store, config=api.RunConfig(model=model))
             api.reconcile(store)
-        api.write_json(api.export(store, list(docs) or None), json_out)
+        data = api.export(store, list(docs) or None)
+    if fmt == "json":
+        api.write_json(data, out or json_out)
+        return
+    if fmt == "graphml":
+        from .graphml import write_graphml
+
+        write_graphml(data, str(out))
+        if out != "-":
+            click.echo(f"GraphML: {out}", err=True)
+        return
+    from .tables import write_csv, write_parquet
+
+    try:
+        paths = (write_csv if fmt == "csv" else write_parquet)(data, str(out))
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{fmt}: " + ", ".join(str(p) for p in paths), err=True)
 
 
 @main.command()

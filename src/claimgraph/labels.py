@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from .model import Document
 
 __all__ = ["HEADLINE_CHARS", "UNTITLED", "document_label", "headline", "outlet_label", "row_label", "row_outlet",
-           "site_of", "unattributed"]
+           "site_of", "unattributed", "unattributed_in"]
 
 HEADLINE_CHARS = 80  # a derived headline is cut to about this many characters, at a word
 UNTITLED = "Untitled document"
@@ -79,6 +79,11 @@ def outlet_label(doc: Document) -> str | None:
 def unattributed(where: str) -> str:
     """The origin of a number nobody is named for: "unattributed (Velden Today)"."""
     return f"unattributed ({where})"
+
+
+def unattributed_in(label: str) -> str:
+    """The origin of an unattributed number in a document of unknown outlet, named by its label."""
+    return unattributed(f"“{shorten(label, 48)}”")
 
 
 def row_label(row: Mapping[str, Any]) -> str:

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..labels import document_label, outlet_label, shorten, unattributed
+from ..labels import document_label, outlet_label, unattributed, unattributed_in
 from ..model import Claim, Document, Quantity, Source
 from ._text import iso_day, key, norm
 from .entities import EntityIndex
@@ -120,8 +120,8 @@ class OriginResolver:
         if outlet:
             return self._name_key(outlet)
         # no outlet known: the document stays its own origin, named by its headline, not its id
-        self._names.setdefault(f"doc:{root}", unattributed(f"“{shorten(document_label(doc), 48)}”" if doc
-                                                           else "unknown outlet"))
+        self._names.setdefault(f"doc:{root}", unattributed_in(document_label(doc)) if doc
+                               else unattributed("unknown outlet"))
         return f"doc:{root}"
 
     def via_key(self, via: str) -> str:

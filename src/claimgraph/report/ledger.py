@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from ..labels import UNTITLED, row_label, row_outlet
+from ..labels import UNTITLED, row_label, row_outlet, unattributed_in
 from .numbers import parse_day
 
 Row = dict[str, Any]
@@ -151,13 +151,15 @@ class Ledger:
         names = [n for n in (src.get("entity"), self.entity_names.get(src.get("entity") or ""), src.get("name"))
                  if n]
         via = claim.get("via") or []
-        fallback = names[-1] if names else (via[0] if via else self.outlet(claim["doc"]))
+        doc = self.docs.get(claim["doc"]) or {}
+        printed_by = row_outlet(doc) or unattributed_in(self.label(claim["doc"]))
+        fallback = names[-1] if names else (via[0] if via else printed_by)
         origins = [str(o) for o in (fig or {}).get("origins") or ()]
         if len(origins) == 1:  # one origin: every claim of the figure goes back to it
             return origins[0]
         for o in origins:
             lo = o.lower()
-            for n in [*names, *via[:1], self.outlet(claim["doc"])]:
+            for n in [*names, *via[:1]] or [printed_by]:  # the outlet only for an unattributed claim
                 nl = str(n).lower()
                 if lo == nl or (len(lo) > 3 and (lo in nl or nl in lo)):
                     return o
