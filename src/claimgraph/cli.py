@@ -250,9 +250,14 @@ def figures(db: str, verdict: str | None, entity: str | None, measure: str | Non
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def stories(db: str, as_json: bool) -> None:
     """List stories: documents about the same events."""
+    from .labels import document_label
+
     with open_store(db) as store:
-        rows = [{"id": s.id, "label": s.label, "documents": len(s.documents), "ids": " ".join(s.documents)}
-                for s in store.stories()]
+        rows = []
+        for s in store.stories():
+            first = store.document(s.documents[0]) if s.documents and s.label in ("", s.id) else None
+            label = document_label(first) if first else s.label  # a story labelled by its id: its first document
+            rows.append({"id": s.id, "label": label, "documents": len(s.documents), "ids": " ".join(s.documents)})
     _print_rows(rows, as_json, ("id", "label", "documents", "ids"))
 
 
