@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,9 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture(scope="session")
-def server(browser: Any, demo_db: tuple[str, dict[str, Any]]) -> Iterator[str]:
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """The web app over ``db`` on a free loopback port, in a thread."""
     import uvicorn
 
     from claimgraph.web import create_app
@@ -55,7 +57,7 @@ def server(browser: Any, demo_db: tuple[str, dict[str, Any]]) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(demo_db[0]), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -65,6 +67,12 @@ def server(browser: Any, demo_db: tuple[str, dict[str, Any]]) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def server(browser: Any, demo_db: tuple[str, dict[str, Any]]) -> Iterator[str]:
+    with serving(demo_db[0]) as url:
+        yield url
 
 
 @pytest.fixture
@@ -149,4 +157,93 @@ def test_report_is_offline(browser: Any, demo_db: tuple[str, dict[str, Any]], tm
     pg.screenshot(path=str(ARTIFACTS / "8-report-claim.png"))
     pg.goto(out.as_uri())
     pg.screenshot(path=str(ARTIFACTS / "9-report-top.png"))
+    context.close()
+
+
+# a corpus with no titles and no outlets: what a reader sees is named by the text, never by an id
+TITLELESS = {  # file stem → text; the stems look like the hashes scrapers name files by
+    "3f9c2e71d0a4b5c6_ferry": (
+        "Ferry crews on the Ostmar line stopped work on Friday morning, leaving commuters stranded at the "
+        "Kallin and Sora terminals across the bay.\n\nAt least 40 sailings were cancelled, the Ostmar Ferry "
+        "Company said. About 9,000 passengers were affected, union spokesman Piet Lorr said.\n\nThe company "
+        "said it hoped to restore a partial timetable by the weekend.\n"),
+    "8e21b7c4aa90f3d2_strike": (
+        "Commuters waited for hours at Kallin harbour on Friday as a strike by ferry crews halted almost every "
+        "crossing on the Ostmar line for the whole day.\n\nSome 40 sailings were cancelled. More than 20,000 "
+        "passengers were affected, the Ostmar Ferry Company said.\n\nBuses were laid on between the two "
+        "terminals, but the road around the bay takes three hours.\n"),
+    "c0ffee00d15ea5e1_talks": (
+        "Talks between the Ostmar Ferry Company and the crews' union will resume on Monday after a strike that "
+        "stopped most crossings across the bay on Friday.\n\nThe company said 42 sailings were cancelled. "
+        "Union leader Marta Veen said about 9,000 passengers were affected.\n"),
+}
+# what a page may show of an id: nothing but the id line of a document's metadata
+SHOWN_TEXT = """() => {
+  const root = document.body.cloneNode(true);
+  root.querySelectorAll("code.doc-id").forEach(el => el.remove());
+  const attrs = [...root.querySelectorAll("[title],[aria-label],[alt]")]
+    .map(el => [el.getAttribute("title"), el.getAttribute("aria-label"), el.getAttribute("alt")].join(" "));
+  return root.textContent + " " + attrs.join(" ") + " " + document.title;
+}"""
+
+
+def _no_ids(text: str, where: str) -> None:
+    for stem in TITLELESS:
+        for part in (stem, stem.split("_")[0]):
+            assert part not in text, f"{part} shown on {where}"
+
+
+def test_a_titleless_corpus_is_named_by_its_text_never_by_ids(browser: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "titleless"
+    folder.mkdir()
+    for stem, text in TITLELESS.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    manifest = {"c0ffee00d15ea5e1_talks": {"url": "https://www.baywatch-post.example/ferries/talks"}}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    db = str(tmp_path / "titleless.db")
+    with Store(db) as store:
+        result = api.analyze([str(folder)], store, config=api.RunConfig(manifest=str(folder / "manifest.json")))
+    assert result.ok and result.export, [str(e) for e in result.errors]
+    export = result.export
+    assert all(d["title"] is None for d in export["documents"])
+    assert any(f["verdict"] == "conflict" for f in export["figures"])  # passengers: 9,000 vs more than 20,000
+    for f in export["figures"]:
+        _no_ids(" ".join(f["origins"]) + f["label"], f"figure {f['id']}")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    with serving(db) as url:
+        pg.goto(f"{url}/")
+        home = pg.evaluate(SHOWN_TEXT)
+        _no_ids(home, "the home page")
+        assert "Ferry crews on the Ostmar line stopped work on Friday morning" in home
+        sentence = pg.locator("#summary-sentence").inner_text()
+        assert sentence.startswith("3 figures from 3 outlets; 1 conflict: passengers affected, about 9,000 (")
+        assert "more than 20,000 (the Ostmar Ferry Company)" in sentence
+        pg.screenshot(path=str(ARTIFACTS / "10-titleless-home.png"), full_page=True)
+        pages = ["/documents", "/figures", "/search?q=sailings"]
+        pages += [f"/figures/{f['id']}" for f in export["figures"]]
+        pages += [f"/documents/{d['id']}" for d in export["documents"]]
+        for path in pages:
+            pg.goto(url + path)
+            _no_ids(pg.evaluate(SHOWN_TEXT), path)
+        pg.goto(f"{url}/documents")
+        listing = pg.locator("table tbody tr").all_inner_texts()
+        assert len(listing) == 3 and any("baywatch-post.example" in row for row in listing)
+        conflict = next(f for f in export["figures"] if f["verdict"] == "conflict")
+        pg.goto(f"{url}/figures/{conflict['id']}")
+        pg.screenshot(path=str(ARTIFACTS / "11-titleless-figure.png"), full_page=True)
+    assert not problems, problems
+
+    from claimgraph.report import write_report
+
+    out = tmp_path / "report.html"
+    write_report(export, str(out))
+    pg.goto(out.as_uri())
+    report = pg.evaluate(SHOWN_TEXT)
+    _no_ids(report, "the report")
+    assert "3 documents from 3 outlets (2 not named)" in report
+    assert "unattributed (“Commuters waited for hours at Kallin harbour…”)" in report
     context.close()

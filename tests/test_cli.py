@@ -151,3 +151,23 @@ def test_a_failing_document_is_reported_and_the_rest_extracted(tmp_path: Path, m
     assert result.exit_code == 1 and "bad: extraction failed (ValueError: boom)" in result.output
     data = json.loads(out.read_text())
     assert [c["doc"] for c in data["claims"]] == ["good"]
+
+
+def test_reading_commands_refuse_a_missing_store(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for args in (["figures"], ["stories"], ["export"], ["report", "--html", str(tmp_path / "r.html")], ["serve"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(missing)])
+        assert result.exit_code == 1, (args, result.output)
+        assert "no store at" in result.output and f"claimgraph analyze FILES… --db {missing}" in result.output
+        assert not missing.exists(), args
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_analyze_says_where_it_created_a_new_store(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("Volunteers counted 14 herons on the marsh on Sunday.\n", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "note.txt"), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"Created a new store: {db.resolve()}" in result.output
+    again = CliRunner().invoke(main, ["analyze", str(tmp_path / "note.txt"), "--db", str(db), "-q"])
+    assert again.exit_code == 0 and "Created" not in again.output

@@ -5,6 +5,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -44,12 +45,30 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _is_file(path: str) -> bool:
+    """Whether ``path`` names a database file (not a URL or an in-memory database)."""
+    return "://" not in path and path != ":memory:"
+
+
+def require_store(path: str) -> None:
+    """Refuse a store file that does not exist: opening it would create an empty one."""
+    if _is_file(path) and not Path(path).exists():
+        raise click.ClickException(
+            f"no store at {Path(path).resolve()}. Build one first: claimgraph analyze FILES… --db {path}")
+
+
 @contextmanager
-def open_store(path: str) -> Iterator[Store]:
+def open_store(path: str, *, create: bool = False) -> Iterator[Store]:
+    """Open the store at ``path``; only ``create`` may make a new one, and says so on stderr."""
+    if not create:
+        require_store(path)
+    new = _is_file(path) and not Path(path).exists()
     try:
         store = Store(path)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
+    if new:
+        click.echo(f"Created a new store: {Path(path).resolve()}", err=True)
     try:
         yield store
     finally:
@@ -116,7 +135,7 @@ def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, in
     The export covers the documents of this run; the store keeps everything.
     """
     bar = Bar(quiet)
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
         finally:
@@ -151,7 +170,7 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
     """Read, clean and store INPUTS without extracting."""
     bar = Bar(quiet)
     result = api.RunResult()
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             api.ingest(list(inputs), store, config=_config(kw), result=result, progress=bar)
         except ClaimgraphError as exc:
@@ -165,20 +184,50 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
         sys.exit(1)
 
 
+FORMATS = ("json", "csv", "parquet", "graphml")
+
+
 @main.command()
 @db_option
-@click.option("--json", "json_out", default="-", show_default=True, help="Output file ('-' for stdout).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: the claimgraph/1 export; csv / parquet: documents, claims, figures and stories "
+                   "tables in a folder; graphml: the relay graph.")
+@click.option("--out", help="Output: a file for json and graphml ('-' for stdout), a folder for csv and parquet.")
+@click.option("--json", "json_out", default="-", show_default=True,
+              help="Output file of the JSON export ('-' for stdout); --out takes precedence.")
 @click.option("--doc", "docs", multiple=True, help="Only these document ids (repeatable).")
 @click.option("--reconcile/--no-reconcile", default=True, show_default=True,
               help="Extract what is pending and reconcile before exporting.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, envvar="CLAIMGRAPH_MODEL")
-def export(db: str, json_out: str, docs: tuple[str, ...], reconcile: bool, model: str) -> None:
-    """Write the claimgraph/1 JSON export of the store."""
+def export(db: str, fmt: str, out: str | None, json_out: str, docs: tuple[str, ...], reconcile: bool,
+           model: str) -> None:
+    """Write the store as the claimgraph/1 JSON, as CSV or Parquet tables, or as a GraphML relay graph."""
+    if fmt in ("csv", "parquet") and (not out or out == "-"):
+        raise click.UsageError(f"--format {fmt} writes four files: give a folder with --out DIR.")
+    if fmt == "graphml" and not out:
+        raise click.UsageError("--format graphml: give a file with --out FILE ('-' for stdout).")
     with open_store(db) as store:
         if reconcile:
             api.extract(store, config=api.RunConfig(model=model))
             api.reconcile(store)
-        api.write_json(api.export(store, list(docs) or None), json_out)
+        data = api.export(store, list(docs) or None)
+    if fmt == "json":
+        api.write_json(data, out or json_out)
+        return
+    if fmt == "graphml":
+        from .graphml import write_graphml
+
+        write_graphml(data, str(out))
+        if out != "-":
+            click.echo(f"GraphML: {out}", err=True)
+        return
+    from .tables import write_csv, write_parquet
+
+    try:
+        paths = (write_csv if fmt == "csv" else write_parquet)(data, str(out))
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{fmt}: " + ", ".join(str(p) for p in paths), err=True)
 
 
 @main.command()
@@ -201,9 +250,14 @@ def figures(db: str, verdict: str | None, entity: str | None, measure: str | Non
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def stories(db: str, as_json: bool) -> None:
     """List stories: documents about the same events."""
+    from .labels import document_label
+
     with open_store(db) as store:
-        rows = [{"id": s.id, "label": s.label, "documents": len(s.documents), "ids": " ".join(s.documents)}
-                for s in store.stories()]
+        rows = []
+        for s in store.stories():
+            first = store.document(s.documents[0]) if s.documents and s.label in ("", s.id) else None
+            label = document_label(first) if first else s.label  # a story labelled by its id: its first document
+            rows.append({"id": s.id, "label": label, "documents": len(s.documents), "ids": " ".join(s.documents)})
     _print_rows(rows, as_json, ("id", "label", "documents", "ids"))
 
 
@@ -230,6 +284,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     from .web import create_app
 
+    require_store(db)
     try:
         app = create_app(db, host=host, token=token)
     except ValueError as exc:

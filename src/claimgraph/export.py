@@ -5,6 +5,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .labels import document_label, outlet_label
 from .model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 
 SCHEMA = "claimgraph/1"
@@ -18,7 +19,8 @@ def _num(x: float | None) -> float | int | None:
 
 def document_json(d: Document) -> dict[str, Any]:
     return {
-        "id": d.id, "text": d.text, "body": [list(b) for b in d.body], "title": d.title, "published": d.published,
+        "id": d.id, "text": d.text, "body": [list(b) for b in d.body], "title": d.title,
+        "label": document_label(d), "outlet_label": outlet_label(d), "published": d.published,
         "published_assumed": d.assumed_published,
         "authors": list(d.authors), "outlet": d.outlet, "url": d.url, "duplicate_of": d.duplicate_of,
         "language": d.language, "checksum": d.checksum, "source": d.source,

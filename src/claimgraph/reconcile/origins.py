@@ -12,7 +12,8 @@ relayed by the document's outlet. Its *origin key* is, in order:
 3. else the document's *relay*: when a document cites exactly one outlet as a source or
    intermediary, its unattributed numbers are taken to come from that outlet (an article
    retelling a WSJ report);
-4. else the document itself, by its outlet, else its id; syndicated copies
+4. else the document itself, by its outlet (else its URL's domain, else "unattributed" with its
+   headline: never its id); syndicated copies
    (``Document.duplicate_of``) collapse onto their original first. But an unattributed
    claim that restates, in the same article, the value of exactly one named source of the
    figure ("Toll passes 15,000" over "more than 15,000, the council said") takes that
@@ -31,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..labels import document_label, outlet_label, unattributed, unattributed_in
 from ..model import Claim, Document, Quantity, Source
 from ._text import iso_day, key, norm
 from .entities import EntityIndex
@@ -114,9 +116,12 @@ class OriginResolver:
     def outlet_key(self, doc_id: str) -> str:
         root = self.root(doc_id)
         doc = self.documents.get(root)
-        if doc and doc.outlet:
-            return self._name_key(doc.outlet)
-        self._names.setdefault(f"doc:{root}", root)
+        outlet = outlet_label(doc) if doc else None
+        if outlet:
+            return self._name_key(outlet)
+        # no outlet known: the document stays its own origin, named by its headline, not its id
+        self._names.setdefault(f"doc:{root}", unattributed_in(document_label(doc)) if doc
+                               else unattributed("unknown outlet"))
         return f"doc:{root}"
 
     def via_key(self, via: str) -> str:

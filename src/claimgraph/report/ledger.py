@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from ..labels import UNTITLED, row_label, row_outlet, unattributed_in
 from .numbers import parse_day
 
 Row = dict[str, Any]
@@ -47,6 +48,15 @@ WEB_LINKS = Links(claim=lambda c: f"/documents/{quote(str(c['doc']), safe='')}#c
                   document=lambda d: f"/documents/{quote(d, safe='')}")
 
 
+def story_label(story: Row, docs: dict[str, Row]) -> str:
+    """A story's label; a story labelled by nothing but its id takes its first document's label."""
+    label = str(story.get("label") or "").strip()
+    if label and label != story.get("id"):
+        return label
+    first = next((docs[d] for d in story.get("documents") or () if d in docs), None)
+    return row_label(first) if first else "Untitled story"
+
+
 def figure_sort_key(f: Row) -> tuple[int, int, str]:
     """Conflicts first, then the most-claimed."""
     return (VERDICT_ORDER.get(f.get("verdict") or "", 9), -len(f.get("claims") or ()), str(f.get("id")))
@@ -79,9 +89,37 @@ class Ledger:
                 self._by_doc[(key, x.get("doc"))].append(x)
 
     # -- lookups ------------------------------------------------------------
+    def label(self, doc_id: str) -> str:
+        """A document's title, else its derived headline; never its id."""
+        d = self.docs.get(doc_id)
+        return row_label(d) if d else UNTITLED
+
     def outlet(self, doc_id: str) -> str:
+        """Who printed a document: its outlet, else its URL's domain, else its label."""
         d = self.docs.get(doc_id) or {}
-        return str(d.get("outlet") or d.get("title") or doc_id)
+        return row_outlet(d) or self.label(doc_id)
+
+    def outlet_count(self, docs: Iterable[Row] | None = None) -> tuple[int, int]:
+        """(outlets, of them unnamed): a document with no outlet known counts as one site of its own,
+        except a copy of another document, which counts with its original."""
+        named: set[str] = set()
+        unnamed: set[str] = set()
+        for d in self.docs.values() if docs is None else docs:
+            root = self.root(d["id"])
+            outlet = row_outlet(d) or row_outlet(self.docs.get(root) or d)
+            if outlet:
+                named.add(outlet.lower())
+            else:
+                unnamed.add(root)
+        return len(named) + len(unnamed), len(unnamed)
+
+    def root(self, doc_id: str) -> str:
+        """Follow ``duplicate_of`` to the original (within this export)."""
+        seen = {doc_id}
+        while (nxt := (self.docs.get(doc_id) or {}).get("duplicate_of")) and nxt in self.docs and nxt not in seen:
+            seen.add(nxt)
+            doc_id = nxt
+        return doc_id
 
     def published(self, claim: Row) -> str | None:
         doc = self.docs.get(claim.get("doc") or "") or {}
@@ -113,13 +151,15 @@ class Ledger:
         names = [n for n in (src.get("entity"), self.entity_names.get(src.get("entity") or ""), src.get("name"))
                  if n]
         via = claim.get("via") or []
-        fallback = names[-1] if names else (via[0] if via else self.outlet(claim["doc"]))
+        doc = self.docs.get(claim["doc"]) or {}
+        printed_by = row_outlet(doc) or unattributed_in(self.label(claim["doc"]))
+        fallback = names[-1] if names else (via[0] if via else printed_by)
         origins = [str(o) for o in (fig or {}).get("origins") or ()]
         if len(origins) == 1:  # one origin: every claim of the figure goes back to it
             return origins[0]
         for o in origins:
             lo = o.lower()
-            for n in [*names, *via[:1], self.outlet(claim["doc"])]:
+            for n in [*names, *via[:1]] or [printed_by]:  # the outlet only for an unattributed claim
                 nl = str(n).lower()
                 if lo == nl or (len(lo) > 3 and (lo in nl or nl in lo)):
                     return o
@@ -160,7 +200,7 @@ class Ledger:
         out: list[Section] = []
         story_of: dict[str, str] = {}
         for s in stories:
-            sec = Section(str(s["id"]), str(s.get("label") or s["id"]))
+            sec = Section(str(s["id"]), story_label(s, self.docs))
             for d in s["documents"]:
                 if d in self.docs and d not in story_of:
                     story_of[d] = sec.id

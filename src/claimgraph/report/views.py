@@ -4,11 +4,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ..labels import row_label, row_outlet
 from .charts import interval_chart, time_chart
 from .graph import relay_graph, relay_tree
 from .highlight import document_html
 from .ledger import VERDICT_ORDER, Ledger, Links, Row
 from .numbers import fmt_claim, fmt_date, fmt_interval, parse_day
+from .sentence import lead_sentence
 
 
 def figure_row(ledger: Ledger, fig: Row, links: Links) -> dict[str, Any]:
@@ -59,10 +61,11 @@ def document_view(ledger: Ledger, doc: Row, links: Links) -> dict[str, Any]:
     claims = ledger.doc_items("claims", doc["id"])
     dup = doc.get("duplicate_of")
     return {
-        "doc": doc, "id": doc["id"], "href": links.document(doc["id"]), "title": doc.get("title") or doc["id"],
-        "outlet": doc.get("outlet"), "published": fmt_date(doc.get("published") or doc.get("published_assumed")), "url": doc.get("url"),
+        "doc": doc, "id": doc["id"], "href": links.document(doc["id"]), "title": row_label(doc),
+        "derived_title": not doc.get("title"), "outlet": row_outlet(doc), "published": fmt_date(doc.get("published") or doc.get("published_assumed")), "url": doc.get("url"),
         "authors": list(doc.get("authors") or ()),
         "duplicate_of": dup, "duplicate_href": links.document(dup) if dup else None,
+        "duplicate_label": (ledger.label(dup) if dup in ledger.docs else "another document") if dup else None,
         "html": document_html(ledger, doc, links), "claims": len(claims),
         "linked": sum(1 for c in claims if c.get("figure") in ledger.figures),
         "quotes": len(ledger.doc_items("quotes", doc["id"])), "dates": len(ledger.doc_items("dates", doc["id"])),
@@ -98,10 +101,11 @@ def summary(ledger: Ledger) -> dict[str, Any]:
     for f in ledger.figures.values():
         verdicts[f.get("verdict") or "single_source"] += 1
     days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in ledger.docs.values()) if d is not None]
+    outlets, unnamed = ledger.outlet_count()
     return {
         "documents": len(ledger.docs), "claims": len(ledger.claims), "figures": len(ledger.figures),
         "conflicts": verdicts.get("conflict", 0), "stories": len(ledger.export.get("stories") or ()),
-        "outlets": len({d.get("outlet") for d in ledger.docs.values() if d.get("outlet")}),
+        "outlets": outlets, "unnamed_outlets": unnamed, "sentence": lead_sentence(ledger, outlets=outlets),
         "verdicts": sorted(verdicts.items(), key=lambda kv: VERDICT_ORDER.get(kv[0], 9)),
         "first": _day(min(days)) if days else "", "last": _day(max(days)) if days else "",
     }
@@ -119,7 +123,7 @@ def section_views(ledger: Ledger, links: Links) -> list[dict[str, Any]]:
             "timeline": timeline_rows(ledger, sec.timeline, links),
             "relay": relay_graph(ledger, claims), "claims": len(claims),
             "conflicts": sum(1 for f in sec.figures if f.get("verdict") == "conflict"),
-            "outlets": sorted({str(d.get("outlet")) for d in sec.documents if d.get("outlet")}),
+            "outlets": sorted({o for o in map(row_outlet, sec.documents) if o}, key=str.lower),
             "first": _day(min(days)) if days else "", "last": _day(max(days)) if days else "",
         })
     return out

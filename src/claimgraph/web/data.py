@@ -10,8 +10,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..export import build_export, claim_json, document_json, entity_json, figure_json
+from ..labels import UNTITLED, document_label, row_outlet
 from ..model import Claim, Entity, Figure
 from ..present import claim_matches_entity, entity_ids, figure_rows
+from ..report.ledger import Ledger, story_label
+from ..report.sentence import MAX_CONFLICTS
 from ..store.codec import loads
 from ..store.sqlite import Store
 
@@ -37,8 +40,39 @@ def page(items: Sequence[Any], total: int, limit: int, offset: int) -> Row:
 
 def summary(store: Store) -> Row:
     conflicts = store.query("SELECT COUNT(*) FROM figures WHERE verdict = 'conflict'")[0][0]
+    meta = [{"id": r[0], "outlet": r[1], "url": r[2], "duplicate_of": r[3]}
+            for r in store.query("SELECT id, outlet, url, duplicate_of FROM documents")]
+    outlets, unnamed = Ledger({"documents": meta}).outlet_count()
     return {"documents": store.count("documents"), "claims": store.count("claims"),
-            "figures": store.count("figures"), "conflicts": int(conflicts), "stories": store.count("stories")}
+            "figures": store.count("figures"), "conflicts": int(conflicts), "stories": store.count("stories"),
+            "outlets": outlets, "unnamed_outlets": unnamed}
+
+
+def lead_ledger(store: Store, conflicts: Sequence[Figure]) -> Ledger:
+    """What the summary sentence reads: the first conflicts with their claims (else the figure with
+    the most independent origins), and documents' metadata."""
+    if conflicts:
+        ids = [f.id for f in conflicts[:MAX_CONFLICTS]]
+    else:
+        ids = [r[0] for r in store.query("SELECT id FROM figures ORDER BY independent_origins DESC, n_claims DESC, "
+                                         "id DESC LIMIT 1")]
+    merged: Row = {"documents": [], "claims": [], "figures": [], "entities": []}
+    for fid in ids:
+        part = figure_export(store, fid) or {}
+        for key in merged:
+            merged[key].extend(part.get(key) or ())
+    return Ledger(merged)
+
+
+def labels(store: Store, rows: list[Row]) -> list[Row]:
+    """Give document rows (with ``id``, ``title``, ``outlet``, ``url``) a ``label`` and an ``outlet_label``;
+    the text is read only for the documents that have no title."""
+    untitled = [r["id"] for r in rows if not r.get("title")]
+    derived = {d.id: document_label(d) for d in store.documents(untitled)} if untitled else {}
+    for r in rows:
+        r["label"] = (r.get("title") or "").strip() or derived.get(r["id"]) or UNTITLED
+        r["outlet_label"] = row_outlet(r)
+    return rows
 
 
 # -- figures ----------------------------------------------------------------------
@@ -137,21 +171,24 @@ def documents(store: Store, limit: int, offset: int) -> tuple[list[Row], int]:
                        "ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?", (limit, offset))
     counts = dict(_rows(store, "SELECT doc, COUNT(*) FROM claims WHERE doc IN ({}) GROUP BY doc", [r[0] for r in rows]))
     keys = ("id", "title", "outlet", "published", "url", "duplicate_of")
-    return [{**dict(zip(keys, r, strict=True)), "claims": int(counts.get(r[0], 0))} for r in rows], total
+    found = [{**dict(zip(keys, r, strict=True)), "claims": int(counts.get(r[0], 0))} for r in rows]
+    return labels(store, found), total
 
 
 # -- stories ------------------------------------------------------------------------
 def stories(store: Store) -> list[Row]:
     """Stories with their documents and figure counts by verdict; unassigned documents last."""
-    docs = {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3]}
-            for r in store.query("SELECT id, title, outlet, published FROM documents ORDER BY published, id")}
+    docs = {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "url": r[4]}
+            for r in store.query("SELECT id, title, outlet, published, url FROM documents ORDER BY published, id")}
+    labels(store, list(docs.values()))
     verdict = dict(store.query("SELECT id, verdict FROM figures"))
     fig_docs: dict[str, set[str]] = defaultdict(set)
     for fid, doc in store.query("SELECT cf.figure, c.doc FROM claim_figure cf JOIN claims c ON c.id = cf.claim"):
         fig_docs[fid].add(doc)
     out: list[Row] = []
     seen: set[str] = set()
-    groups = [(s.id, s.label, list(s.documents)) for s in store.stories()]
+    groups = [(s.id, story_label({"id": s.id, "label": s.label, "documents": s.documents}, docs),
+               list(s.documents)) for s in store.stories()]
     groups.append(("other", "Other documents" if groups else "All documents", [d for d in docs]))
     for sid, label, members in groups:
         ids = [d for d in members if d in docs and d not in seen]
@@ -162,5 +199,6 @@ def stories(store: Store) -> list[Row]:
         figs = [f for f, ds in fig_docs.items() if ds & idset]
         counts = Counter(verdict.get(f, "single_source") for f in figs)
         out.append({"id": sid, "label": label, "documents": [docs[d] for d in ids], "figures": len(figs),
-                    "verdicts": counts, "outlets": sorted({str(docs[d]["outlet"]) for d in ids if docs[d]["outlet"]})})
+                    "verdicts": counts, "outlets": sorted({str(docs[d]["outlet_label"]) for d in ids if docs[d]["outlet_label"]},
+                                          key=str.lower)})
     return out

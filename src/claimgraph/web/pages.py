@@ -8,8 +8,10 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from ..export import figure_json
+from ..labels import UNTITLED, document_label, outlet_label
 from ..report.ledger import VERDICT_ORDER, WEB_LINKS, Ledger
 from ..report.numbers import fmt_date
+from ..report.sentence import lead_sentence
 from ..report.views import document_view, figure_row, figure_view
 from ..store.sqlite import Store
 from . import data
@@ -41,9 +43,13 @@ def safe_url(url: str | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def stories(request: Request, store: StoreDep) -> HTMLResponse:
-    conflicts = data.figures(store, verdict="conflict")[:6]
+    all_conflicts = data.figures(store, verdict="conflict")
+    conflicts = all_conflicts[:6]
     ledger = Ledger({"figures": [figure_json(f) for f in conflicts]})
-    return render(request, "stories.html.j2", summary=data.summary(store), stories=data.stories(store),
+    summary = data.summary(store)
+    sentence = lead_sentence(data.lead_ledger(store, all_conflicts), figures=summary["figures"],
+                             outlets=summary["outlets"], conflicts=summary["conflicts"])
+    return render(request, "stories.html.j2", summary=summary, stories=data.stories(store), sentence=sentence,
                   conflicts=[figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered])
 
 
@@ -85,6 +91,9 @@ def document(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
     ledger = Ledger(export)
     doc = export["documents"][0]
     view = document_view(ledger, doc, WEB_LINKS)
+    original = store.document(view["duplicate_of"]) if view["duplicate_of"] else None
+    if original is not None:
+        view["duplicate_label"] = document_label(original)
     figs = [figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered]
     return render(request, "document.html.j2", d=view, link=safe_url(doc.get("url")), figures=figs,
                   quotes=export["quotes"], dates=export["dates"])
@@ -100,7 +109,8 @@ def search(request: Request, store: StoreDep, q: str = "", limit: Limit = 20, of
         meta = {d.id: d for d in store.documents([doc_id for doc_id, _ in found])}
         for doc_id, snippet in found:
             d = meta.get(doc_id)
-            hits.append({"id": doc_id, "title": (d.title if d else None) or doc_id, "outlet": d.outlet if d else None,
+            hits.append({"id": doc_id, "title": document_label(d) if d else UNTITLED,
+                         "outlet": outlet_label(d) if d else None,
                          "published": fmt_date(d.published) if d else "", "snippet": highlight(snippet)})
     return render(request, "search.html.j2", q=q, hits=hits, pager=pager(request, total, limit, offset))
 
