@@ -107,9 +107,15 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     figures: list[Figure] = []
     claim_figure: dict[str, str] = {}
     origins: dict[str, tuple[OriginReport, ...]] = {}
-    for members in clusters:
+    queue = list(clusters)
+    while queue:
+        members = queue.pop()
         fig, reports = _figure([claims[i] for i in members], [feats[i] for i in members], documents,
                                index, resolver)
+        if fig.verdict == "conflict" and len({resolver.key(claims[i]) for i in members}) == 1:
+            # one origin does not contradict itself: its different values measure different things
+            queue.extend(_value_groups(members, feats))
+            continue
         figures.append(fig)
         origins[fig.id] = reports
         for cid in fig.claims:
@@ -177,6 +183,29 @@ def _merge_year(a: str | None, b: str | None) -> str | None:
     if a is None or (a.startswith("~") and b is not None and not b.startswith("~")):
         return b
     return a
+
+
+def _value_groups(members: list[int], feats: Sequence[Features]) -> list[list[int]]:
+    """Members split where their intervals (in the family's base unit) stop meeting, in order of
+    value; one member each when they all meet."""
+    def bounds(i: int) -> tuple[float, float]:
+        f = feats[i]
+        lo = f.low if f.low is not None else -math.inf
+        hi = f.high if f.high is not None else math.inf
+        return lo, hi
+
+    order = sorted(members, key=lambda i: (bounds(i), i))
+    groups: list[list[int]] = []
+    top = -math.inf
+    for i in order:
+        lo, hi = bounds(i)
+        if groups and lo <= top:
+            groups[-1].append(i)
+            top = max(top, hi)
+        else:
+            groups.append([i])
+            top = hi
+    return [sorted(g) for g in groups] if len(groups) > 1 else [[i] for i in sorted(members)]
 
 
 def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int]]:
