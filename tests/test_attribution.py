@@ -707,12 +707,12 @@ CASES = [
     C("The company declined to comment.", A("2,000", None, "cut"),
       title="Rivaton to cut 2,000 jobs, sources say"),
     # this round: datelines, a noun's own report, passive agents, headlines, owners, mid-sentence tags
-    C("KESTEL, Orrin Island — Survivors said the ship listed less than 20 minutes before it sank.",
-      A("less than 20 minutes", "Survivors")),
-    C("DOVRENNA, July 3 (Reuters) - The government said it would set up a fund of $84 million.",
-      A("$84 million", "government")),
-    C("The council has identified 43 residents who died, up from the 40 reported by the mayor in June.",
-      A("43", "council"), A("40", "mayor")),
+    C("BRENNICK, Caddow Island — Witnesses said the roof gave way less than 15 minutes after the alarm.",
+      A("less than 15 minutes", "Witnesses")),
+    C("ASKELBY, Feb 11 (Reuters) - The cabinet said it would set up a grant scheme of $37 million.",
+      A("$37 million", "cabinet")),
+    C("The district office has identified 58 patients who died, up from the 51 reported by the coroner in April.",
+      A("58", "district office"), A("51", "coroner")),
     C("The number of displaced was estimated at 31,000 by the UN refugee agency.",
       A("31,000", "UN refugee agency")),
     C("Crowds were put at 40,000 by organisers.", A("40,000", "organisers")),
@@ -727,10 +727,10 @@ CASES = [
       A("35 years", None), A("4 metres", "Piet Verwoerd")),
     C("The Harbour Gazette reported, citing three officials, that the subsidy would be cut by 30 percent.",
       A("30 percent", "three officials", via=("Harbour Gazette",))),
-    C("The agency raised the death toll to 121 on Thursday.", A("121", "agency")),
-    C("Saldavia imposed a 25% tariff on electronics in July.", A("25%", None, counted="tariff")),
-    C("Fourteen foreign nationals were among the passengers, the Foreign Ministry said.",
-      A("Fourteen", "Foreign Ministry", counted="nationals")),
+    C("The bureau raised the death toll to 96 on Sunday.", A("96", "bureau")),
+    C("Carvella imposed a 15% tariff on imported steel in May.", A("15%", None, counted="tariff")),
+    C("Eleven overseas students were among the guests, the Education Ministry said.",
+      A("Eleven", "Education Ministry", counted="students")),
     # a review's misfires, kept fixed: no number, time or label as a source; datelines only before a dash
     C("Exports were estimated to have fallen by 40 percent last year.", A("40 percent", None)),
     C("Damage was estimated at $3 billion by the time the storm passed.", A("$3 billion", None)),
@@ -752,11 +752,11 @@ CASES = [
     C("Exports fell 12% in March, and economists warned of a recession.", A("12%", None)),
     C("NATO – which has 32 members – said it would send 3,000 troops.", A("3,000", "NATO")),
     C("Better vaccine coverage would protect 200,000 lives a year.", A("200,000", None, "count")),
-    C("The quake claimed nearly 3,000 lives.", A("nearly 3,000", None, "killed")),
-    C("Up to 3,000 of the plant's 4,100 workers will lose their jobs, the company said.",
-      A("Up to 3,000", "company", "lost"), A("4,100", "company", "count")),
-    C("Belcastro says 653 people were aboard, while the coast guard believes about 780 were aboard.",
-      A("653", "Belcastro", "aboard"), A("about 780", "coast guard", "aboard")),
+    C("The mudslide claimed nearly 600 lives.", A("nearly 600", None, "killed")),
+    C("Up to 900 of the mill's 2,300 staff will lose their jobs, the firm said.",
+      A("Up to 900", "firm", "lost"), A("2,300", "firm", "count")),
+    C("Kestrum says 412 people were aboard, while the navy believes about 500 were aboard.",
+      A("412", "Kestrum", "aboard"), A("about 500", "navy", "aboard")),
 ]
 
 
@@ -843,8 +843,8 @@ QUOTES = [
        ("a clear miss.", "Analysts")),
     Qt("“Help us,” the sign read.",
        ("Help us,", None)),
-    Qt("“They tell us nothing. My sister was on that boat,” said Dora Falk, waiting at the terminal.",
-       ("They tell us nothing. My sister was on that boat,", "Dora Falk")),
+    Qt("“Nobody calls us back. My son was on that train,” said Ilse Varnholt, waiting at the station.",
+       ("Nobody calls us back. My son was on that train,", "Ilse Varnholt")),
     Qt("Maria Lopez, the sales chief, was upbeat. “Last year we sold 14,000 cars. This year we aim for 20,000,” "
        "she said.", ("Last year we sold 14,000 cars. This year we aim for 20,000,", "Maria Lopez")),
 ]
@@ -873,12 +873,12 @@ def sources_by_number(e: Extraction) -> dict[str, str | None]:
 
 
 def test_role_nouns_resolve_to_the_organisation_last_named(extractor: Extractor) -> None:
-    text = ("Belcastro Lines has begun paying families. The company told the agency that 96 families had been "
-            "paid so far. Sorvik's panel heard 87 witnesses, the report said.")
+    text = ("Harrowgate Lines has begun refunding travellers. The company told the agency that 312 travellers had "
+            "been refunded so far. Amsel's panel heard 45 experts, the report said.")
     e = run(extractor, text)
     got = sources_by_number(e)
-    assert got["96"] == "Belcastro Lines"
-    assert got["87"] == "report"
+    assert got["312"] == "Harrowgate Lines"
+    assert got["45"] == "report"
 
 
 def test_source_spans_are_offsets_into_the_whole_text(extractor: Extractor) -> None:
@@ -893,28 +893,35 @@ def test_source_spans_are_offsets_into_the_whole_text(extractor: Extractor) -> N
 
 
 def test_the_company_and_a_based_lender_stand_for_the_organisation_named(extractor: Extractor) -> None:
-    text = ("Orsava Electronics will close its plant. The plant employs about 4,100 people, the company said. "
+    text = ("Dravon Motors will close its plant. The plant employs about 2,600 people, the company said. "
             "The Asian Development Bank approved a loan on Monday. Laos can draw about 295 million dollars "
             "immediately, the Manila-based lender said.")
     e = run(extractor, text)
     got = sources_by_number(e)
-    assert got["about 4,100"] == "Orsava Electronics"
+    assert got["about 2,600"] == "Dravon Motors"
     assert got["about 295 million dollars"] == "Asian Development Bank"
 
 
+@pytest.mark.xfail(strict=True, reason="'the company' resolves only to a name the recogniser types ORG; "
+                   "'Vennick Textiles' comes out PERSON although 'textiles' is a corporate suffix")
+def test_the_company_stands_for_a_name_with_a_corporate_suffix_the_recogniser_mistypes(extractor: Extractor) -> None:
+    text = "Vennick Textiles will shut its mill. The mill employs about 2,600 people, the company said."
+    assert sources_by_number(run(extractor, text))["about 2,600"] == "Vennick Textiles"
+
+
 def test_a_dateline_place_is_not_what_a_claim_is_about(extractor: Extractor) -> None:
-    text = "BRASKO, Sept 8 (Reuters) - Orsava Electronics said on Monday it would cut 1,200 jobs."
+    text = "TOLLMERE, March 17 (Reuters) - Vennick Textiles said on Monday it would cut 850 jobs."
     e = run(extractor, text)
-    claim = next(c for c in e.claims if c.quantity.text == "1,200")
+    claim = next(c for c in e.claims if c.quantity.text == "850")
     names = {ent.name for ent in e.entities if ent.id in claim.subject}
-    assert "BRASKO" not in names and "Brasko" not in names
+    assert "TOLLMERE" not in names and "Tollmere" not in names
 
 
 def test_a_comparative_number_is_a_difference(extractor: Extractor) -> None:
-    """"140 more passengers than its certificate allowed" is a difference, not a count of passengers."""
-    text = "The ship carried at least 140 more passengers than its certificate allowed, the inquiry found."
+    """"2,300 more fans than its licence allowed" is a difference, not a count of fans."""
+    text = "The stadium admitted at least 2,300 more fans than its licence allowed, the review found."
     e = run(extractor, text)
-    claim = next(c for c in e.claims if "140" in c.quantity.text)
+    claim = next(c for c in e.claims if "2,300" in c.quantity.text)
     assert claim.quantity.change == "up"
 
 

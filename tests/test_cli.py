@@ -1,9 +1,10 @@
-"""End to end through the CLI: the seed articles, the demo corpus (golden), bad input."""
+"""End to end through the CLI: the seed articles, the demo corpus against its hand-written gold, bad input."""
 from __future__ import annotations
 
 import json
-import os
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -14,9 +15,13 @@ from claimgraph.store.sqlite import Store
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 DEMO = ROOT / "examples" / "demo"
-GOLDEN = ROOT / "tests" / "golden" / "demo.json"
 
 pytestmark = pytest.mark.slow
+# gold claims whose speaker the text gives by role first and names later: checked on their own
+DESCRIBED_SPEAKERS = {
+    ("mpa-20251013-kessel-collapse", "At least 40 people were killed"): (40, "Tomas Brenner"),
+    ("mpa-20251015-aid-pledge", "will provide $300 million in aid"): (3e8, "Ilse Marten"),
+}
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -58,42 +63,217 @@ def test_analyze_seeds_end_to_end(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "again.json").read_text()) == data
 
 
-def _project(export: dict) -> dict:
-    """The parts of an export a golden file pins: claims and figures, no offsets of debris."""
-    figs = {f["id"]: f for f in export["figures"]}
-    claims = []
-    for c in export["claims"]:
-        f = figs.get(c["figure"], {})
-        claims.append({
-            "doc": c["doc"], "text": c["text"], "value": c["value"], "low": c["low"], "high": c["high"],
-            "unit": c["unit"], "qualifier": c["qualifier"], "change": c["change"], "measure": c["measure"],
-            "counted": c["counted"], "source": (c["source"] or {}).get("name"), "via": c["via"],
-            "figure_verdict": f.get("verdict"), "figure_origins": f.get("independent_origins"),
-        })
-    return {
-        "documents": [{k: d[k] for k in ("id", "title", "published", "published_assumed", "outlet", "authors",
-                                         "duplicate_of")} for d in export["documents"]],
-        "claims": claims,
-        "quotes": [{"doc": q["doc"], "text": q["text"], "speaker": q["speaker"]} for q in export["quotes"]],
-        "dates": [{"doc": d["doc"], "text": d["text"], "value": d["value"]} for d in export["dates"]],
-    }
+def _lenient(name: str | None) -> str:
+    """A name as the shared scorer compares it: case folded, a leading article dropped."""
+    s = re.sub(r"^(the|an|a)\s+", "", (name or "").lower().strip())
+    return re.sub(r"[^a-z0-9 ]+", " ", s).strip()
 
 
-def test_demo_corpus_golden(tmp_path: Path) -> None:
-    """Refresh with CLAIMGRAPH_UPDATE_GOLDEN=1 and review the diff before committing."""
-    out = tmp_path / "demo.json"
-    code, output = run("analyze", str(DEMO), "--manifest", str(DEMO / "manifest.json"), "--db",
-                       str(tmp_path / "d.db"), "--json", str(out), "-q")
+def _same_name(want: str | None, got: str | None) -> bool:
+    a, b = _lenient(want), _lenient(got)
+    return bool(a and b and (a in b or b in a))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo corpus analysed once: the export and the hand-written gold of examples/demo/expected.json."""
+    tmp = tmp_path_factory.mktemp("demo")
+    code, output = run("analyze", str(DEMO), "--manifest", str(DEMO / "manifest.json"), "--db", str(tmp / "d.db"),
+                       "--json", str(tmp / "demo.json"), "-q")
     assert code == 0, output
-    got = _project(json.loads(out.read_text()))
-    if os.environ.get("CLAIMGRAPH_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n")
-    want = json.loads(GOLDEN.read_text())
-    assert got["documents"] == want["documents"]
-    assert got["claims"] == want["claims"]
-    assert got["quotes"] == want["quotes"]
-    assert got["dates"] == want["dates"]
+    return {"export": json.loads((tmp / "demo.json").read_text()),
+            "gold": json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))}
+
+
+def _span(doc: dict[str, Any], quote: str) -> tuple[int, int]:
+    start = doc["text"].find(quote)
+    assert start >= 0, f"{doc['id']}: gold quote {quote!r} not in the text"
+    return start, start + len(quote)
+
+
+def _claims_at(export: dict[str, Any], doc_id: str, span: tuple[int, int], value: float) -> list[dict[str, Any]]:
+    """The claims of ``doc_id`` over ``span`` with ``value`` (within 1%), as the shared scorer matches them."""
+    return [c for c in export["claims"] if c["doc"] == doc_id and c["start"] < span[1] and span[0] < c["end"]
+            and abs(c["value"] - value) <= 0.01 * abs(value)]
+
+
+def _gold_figure_ids(demo: dict[str, Any], key: str) -> set[str]:
+    export, docs = demo["export"], {d["id"]: d for d in demo["export"]["documents"]}
+    ids = set()
+    for g in demo["gold"]["figures"][key]["claims"]:
+        found = _claims_at(export, g["doc"], _span(docs[g["doc"]], g["quote"]), g["value"])
+        assert found, f"{key}: no claim for {g['quote']!r} in {g['doc']}"
+        ids |= {c["figure"] for c in found}
+    return ids
+
+
+def test_demo_export_follows_the_schema(demo: dict[str, Any]) -> None:
+    export = demo["export"]
+    assert export["schema"] == "claimgraph/1"
+    fields = {
+        "documents": ("id", "text", "body", "title", "published", "authors", "outlet", "url", "duplicate_of"),
+        "entities": ("id", "name", "type", "aliases", "mentions"),
+        "claims": ("id", "doc", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "change",
+                   "counted", "measure", "source", "via", "time", "figure"),
+        "figures": ("id", "label", "measure", "unit", "claims", "verdict", "low", "high", "independent_origins",
+                    "origins"),
+        "quotes": ("doc", "start", "end", "text", "speaker"),
+        "dates": ("doc", "start", "end", "text", "value"),
+        "stories": ("id", "label", "documents"),
+    }
+    for key, names in fields.items():
+        assert export[key], f"no {key}"
+        for item in export[key]:
+            assert not set(names) - set(item), f"{key}: {item.get('id')} lacks {set(names) - set(item)}"
+    assert {f["verdict"] for f in export["figures"]} <= {"agree", "consistent", "conflict", "superseded",
+                                                         "single_source"}
+
+
+def test_demo_documents_are_the_twelve_articles_with_their_outlets_and_dates(demo: dict[str, Any]) -> None:
+    docs = {d["id"]: d for d in demo["export"]["documents"]}
+    gold = demo["gold"]["documents"]
+    assert len(docs) == 12 and set(docs) == set(gold)
+    for doc_id, want in gold.items():
+        d = docs[doc_id]
+        assert _same_name(want["outlet"], d["outlet"]), (doc_id, d["outlet"], want["outlet"])
+        assert (d["published"] or d["published_assumed"] or "")[:10] == want["published"], doc_id
+    # the .txt and .html files keep their text: the file as decoded, unchanged
+    for path in DEMO.glob("*.txt"):
+        assert docs[path.stem]["text"] == path.read_text(encoding="utf-8")
+    # the byline "October 13, 2025 4:35 PM" is the story's publication time, not a claim
+    assert docs["courier-kessel-dam-breach"]["published"].startswith("2025-10-13T16:35")
+    copy, original = demo["gold"]["syndicated"][0]
+    assert docs[copy]["duplicate_of"] == original
+    assert all(d["duplicate_of"] is None for d in docs.values() if d["id"] != copy)
+
+
+def test_demo_offsets_point_into_the_text(demo: dict[str, Any]) -> None:
+    export = demo["export"]
+    texts = {d["id"]: d["text"] for d in export["documents"]}
+    for d in export["documents"]:
+        assert all(0 <= s < e <= len(d["text"]) for s, e in d["body"]), d["id"]
+    for kind in ("claims", "quotes", "dates"):
+        for item in export[kind]:
+            assert 0 <= item["start"] < item["end"] <= len(texts[item["doc"]]), (kind, item)
+            assert texts[item["doc"]][item["start"]:item["end"]] == item["text"], (kind, item)
+    for ent in export["entities"]:
+        for m in ent["mentions"]:
+            assert 0 <= m["start"] < m["end"] <= len(texts[m["doc"]])
+    figures = {f["id"]: f for f in export["figures"]}
+    for c in export["claims"]:
+        assert c["id"] in figures[c["figure"]]["claims"]
+
+
+def test_demo_claims_come_from_the_body_never_from_debris(demo: dict[str, Any]) -> None:
+    export = demo["export"]
+    docs = {d["id"]: d for d in export["documents"]}
+    for c in export["claims"]:
+        assert any(s <= c["start"] and c["end"] <= e for s, e in docs[c["doc"]]["body"]), c["text"]
+    texts = " ".join(c["text"] for c in export["claims"])
+    for debris in ("0800", "555", "min read", "well over 100", "now 61", "Route 9"):
+        assert debris not in texts, debris
+    # the numbers the gold says are no claims (dates, times, ages, roads, phone numbers, comments) give
+    # none; a vague "dozens" may be kept when it is marked vague
+    for n in demo["gold"]["not_claims"]:
+        start = docs[n["doc"]]["text"].find(n["quote"])
+        if start < 0 or n["why"] in ("vague amount, not a figure", "duration"):
+            continue  # an HTML page's comment or footer that never reached the text; durations: see below
+        end = start + len(n["quote"])
+        hits = [c["text"] for c in export["claims"] if c["doc"] == n["doc"] and c["start"] < end and start < c["end"]
+                and not c["vague"]]
+        assert not hits, (n, hits)
+
+
+@pytest.mark.xfail(strict=True, reason="'repairs within six months' is extracted as a claim of 6 months")
+def test_demo_a_duration_is_no_claim(demo: dict[str, Any]) -> None:
+    docs = {d["id"]: d for d in demo["export"]["documents"]}
+    for n in demo["gold"]["not_claims"]:
+        if n["why"] == "duration":
+            start, end = _span(docs[n["doc"]], n["quote"])
+            assert not [c for c in demo["export"]["claims"] if c["doc"] == n["doc"] and c["start"] < end
+                        and start < c["end"]], n
+
+
+def test_demo_every_gold_claim_is_found_with_its_value_and_qualifier(demo: dict[str, Any]) -> None:
+    export, docs = demo["export"], {d["id"]: d for d in demo["export"]["documents"]}
+    for key, fig in demo["gold"]["figures"].items():
+        for g in fig["claims"]:
+            found = _claims_at(export, g["doc"], _span(docs[g["doc"]], g["quote"]), g["value"])
+            assert found, f"{key}: no claim for {g['quote']!r} in {g['doc']}"
+            c = found[0]
+            if "between" not in g["quote"]:  # a stated range: the gold gives its midpoint as "exact"
+                assert c["qualifier"] == g["qualifier"], (key, g["quote"], c["qualifier"])
+            assert c["unit"] == {"count": "count"}.get(g["unit"], g["unit"]), (key, c["unit"])
+            if g["source"] and (g["doc"], g["quote"]) not in DESCRIBED_SPEAKERS:
+                assert _same_name(g["source"], (c["source"] or {}).get("name")), (key, g["quote"], c["source"])
+
+
+@pytest.mark.xfail(strict=True, reason="a speaker given by role ('the head of the province's civil protection "
+                   "service said', 'the bank's president') is not tied to the person the story names next")
+def test_demo_a_described_speaker_is_the_person_named_next(demo: dict[str, Any]) -> None:
+    docs = {d["id"]: d for d in demo["export"]["documents"]}
+    for (doc_id, quote), (value, name) in DESCRIBED_SPEAKERS.items():
+        (c,) = _claims_at(demo["export"], doc_id, _span(docs[doc_id], quote), value)
+        assert _same_name(name, (c["source"] or {}).get("name")), (quote, c["source"])
+
+
+@pytest.mark.parametrize("key", ["dead", "dead_vosberg_1959", "injured", "casualties", "displaced",
+                                 "homes_destroyed", "damage", "aid", "farmland_flooded", "rainfall"])
+def test_demo_figure_holds_its_claims_with_the_gold_verdict(demo: dict[str, Any], key: str) -> None:
+    ids = _gold_figure_ids(demo, key)
+    assert len(ids) == 1, f"{key}: its claims are split over {len(ids)} figures"
+    fig = next(f for f in demo["export"]["figures"] if f["id"] in ids)
+    want = demo["gold"]["figures"][key]["verdict"]
+    if key == "casualties":  # the headline "200 CASUALTIES" repeats the body's 200: one origin either way
+        assert fig["verdict"] in (want, "agree") and fig["independent_origins"] == 1
+    else:
+        assert fig["verdict"] == want, (key, fig["verdict"])
+    if key == "dead":
+        assert (fig["low"], fig["high"]) == (61, 61)  # the latest report: 61
+
+
+def test_demo_relayed_aid_has_one_origin_and_tolls_have_two(demo: dict[str, Any]) -> None:
+    figures = {f["id"]: f for f in demo["export"]["figures"]}
+    for key in ("aid", "dead", "injured", "homes_destroyed", "damage"):
+        (fid,) = _gold_figure_ids(demo, key)
+        want = demo["gold"]["figures"][key]["independent_origins"]
+        assert figures[fid]["independent_origins"] == want, (key, figures[fid]["origins"])
+
+
+@pytest.mark.xfail(strict=True, reason="Marta Okonjo speaks for the Velden Relief Council, but her 12,000 is "
+                   "counted as an origin of its own (4 origins, not 3)")
+def test_demo_displaced_has_three_origins(demo: dict[str, Any]) -> None:
+    (fid,) = _gold_figure_ids(demo, "displaced")
+    fig = next(f for f in demo["export"]["figures"] if f["id"] == fid)
+    assert fig["independent_origins"] == demo["gold"]["figures"]["displaced"]["independent_origins"]
+
+
+def test_demo_different_measures_never_share_a_figure(demo: dict[str, Any]) -> None:
+    for a, b in demo["gold"]["must_not_merge"]:
+        assert not _gold_figure_ids(demo, a) & _gold_figure_ids(demo, b), (a, b)
+
+
+def test_demo_quotes_and_dates(demo: dict[str, Any]) -> None:
+    export = demo["export"]
+    docs = {d["id"]: d for d in export["documents"]}
+    for q in demo["gold"]["quotes"]:
+        if q["speaker"] == "Karel Voss":
+            continue  # in single quotation marks: see the test below
+        got = [p["speaker"] for p in export["quotes"] if p["doc"] == q["doc"] and q["quote"] in p["text"]]
+        assert got and _same_name(q["speaker"], got[0]), (q, got)
+    for d in demo["gold"]["dates"]:
+        start, end = _span(docs[d["doc"]], d["quote"])
+        if d["doc"] == "courier-kessel-dam-breach" and d["text"] == "October 13, 2025":
+            continue  # the byline date: the document's published time, checked above
+        got = [p["value"] for p in export["dates"] if p["doc"] == d["doc"] and p["start"] < end and start < p["end"]]
+        assert d["value"] in got, (d, got)
+
+
+@pytest.mark.xfail(strict=True, reason="a quotation in single curly quotes (\u2018...\u2019) is not found")
+def test_demo_a_quote_in_single_quotation_marks(demo: dict[str, Any]) -> None:
+    q = next(q for q in demo["gold"]["quotes"] if q["speaker"] == "Karel Voss")
+    got = [p["speaker"] for p in demo["export"]["quotes"] if p["doc"] == q["doc"] and q["quote"] in p["text"]]
+    assert got and _same_name(q["speaker"], got[0])
 
 
 def test_bad_inputs_are_named_and_good_ones_kept(tmp_path: Path) -> None:

@@ -125,8 +125,8 @@ RESOLVED = [
     ("Exports had fallen 12% by September.", dt.date(2024, 6, 3), "by September", "2023-09", "month"),
     ("Sales fell in July.", dt.date(2024, 6, 3), "in July", "2023-07", "month"),
     # deadlines and starts look ahead; a month soon to come with no tense cue is the coming one
-    ("The plant will close by the end of October.", dt.date(2025, 9, 8), "by the end of October", "2025-10", "month"),
-    ("Saldavia cut the tariff to 10% from December.", dt.date(2025, 11, 13), "from December", "2025-12", "month"),
+    ("The mill will shut by the end of June.", dt.date(2026, 5, 11), "by the end of June", "2026-06", "month"),
+    ("Carvella cut the fee to 6% from February.", dt.date(2026, 1, 14), "from February", "2026-02", "month"),
     ("Talks with the union resume in November.", dt.date(2025, 10, 15), "in November", "2025-11", "month"),
     ("The plant shut in March.", dt.date(2025, 10, 15), "in March", "2025-03", "month"),
     ("The strike runs from October 14.", dt.date(2025, 9, 30), "from October 14", "2025-10-14", "day"),

@@ -313,7 +313,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- qualifiers
     ("An estimated 15,000 soldiers are deployed.",
      [Q("An estimated 15,000", 15000, qual="approx", low=13500, high=16500)]),
-    ("At least 5,000 casualties have been reported.", [Q("At least 5,000", 5000, qual="at_least")]),
+    ("At least 2,500 injuries have been reported.", [Q("At least 2,500", 2500, qual="at_least")]),
     ("No fewer than 40 ships took part.", [Q("No fewer than 40", 40, qual="at_least")]),
     ("A minimum of 200 staff must be hired.", [Q("A minimum of 200", 200, qual="at_least")]),
     ("Some 20,000 containers were shipped.",
@@ -335,8 +335,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [Q("exceeding $10 million", 1e7, "USD", "more_than")]),
     ("The firm has 10,000-plus employees.", [Q("10,000-plus", 10000, qual="more_than")]),
     ("The campaign drew 10,000+ donors.", [Q("10,000+", 10000, qual="more_than")]),
-    ("The regime may have earned as much as $5.5 billion.",
-     [Q("as much as $5.5 billion", 5.5e9, "USD", "up_to")]),
+    ("The cartel may have made as much as $3.5 billion.",
+     [Q("as much as $3.5 billion", 3.5e9, "USD", "up_to")]),
     ("Up to 300 people may be trapped.", [Q("Up to 300", 300, qual="up_to")]),
     ("As many as 1,000 migrants arrive each week.", [Q("As many as 1,000", 1000, qual="up_to")]),
     ("The contract is capped at a maximum of $2m.", [Q("a maximum of $2m", 2e6, "USD", "up_to")]),
@@ -614,7 +614,7 @@ NONE: list[str] = [
     "North Korea supplied 240mm rocket launchers.",
     "The unit used 170 mm self-propelled artillery.",
     "Kyiv needs more 155mm shells.",
-    "Upgrades to the 240mm multiple-launch rocket systems continued.",
+    "Repairs to the 203mm self-propelled howitzers continued.",
     "Troops fired 120mm mortars at the village.",
     "The 240 millimeter rocket launchers were moved.",
     "He carried a .50 calibre rifle.",
@@ -827,24 +827,24 @@ def test_interval(value: float, qual: str, sig: int, low: float, high: float | N
 def test_a_word_given_with_its_dollar_value_is_a_local_currency() -> None:
     from claimgraph.extract.quantities import local_currencies
 
-    text = "The fund of 1.5 billion lusars ($84 million) pays each family 3.6 million lusars, or about $201,000."
+    text = "The relief scheme of 2.4 billion tavens ($61 million) gives each household 1.8 million tavens, or about $45,000."
     found = local_currencies(text)
-    assert found == (("LUS", "lusar"),)
+    assert found == (("TAV", "taven"),)
     qs = find_quantities(text, currencies=found)
-    assert [(q.text, q.unit, q.value) for q in qs if q.unit == "LUS"] == [
-        ("1.5 billion lusars", "LUS", 1.5e9), ("3.6 million lusars", "LUS", 3.6e6)]
+    assert [(q.text, q.unit, q.value) for q in qs if q.unit == "TAV"] == [
+        ("2.4 billion tavens", "TAV", 2.4e9), ("1.8 million tavens", "TAV", 1.8e6)]
     assert local_currencies("It cost 300 euros ($320) and 12 people ($5 each) came.") == ()
 
 
 def test_a_sentence_opening_quantifier_is_not_a_product_name() -> None:
-    """"Thunderbolt 3 is" names a product; "Another 850 are" and "Only 12 are" count."""
-    assert [q.value for q in find_quantities("Another 850 are still working out their notice.")] == [850.0]
+    """"Thunderbolt 3 is" names a product; "Another 430 are" and "Only 12 are" count."""
+    assert [q.value for q in find_quantities("Another 430 are still waiting for their final pay.")] == [430.0]
     assert [q.value for q in find_quantities("Only 12 are left.")] == [12.0]
     assert find_quantities("Thunderbolt 3 is fast.") == []
 
 
 
-@pytest.mark.parametrize("text", ["Lusara Air ordered 40 aircraft, worth about $4 billion.", "300 paintings ($2 billion)",
+@pytest.mark.parametrize("text", ["Torvane Air ordered 25 aircraft, worth about $3 billion.", "300 paintings ($2 billion)",
                                   "12 players, or $80 million", "400 buildings - $30 million of damage",
                                   "10 million masks ($6 million)", "2 million litres ($3 million), then 4 million litres",
                                   "5 percent ($2 a gallon)", "12 million eggs ($4 million)"])

@@ -516,9 +516,9 @@ def test_time_as_of_year_keeps_periods_apart() -> None:
     assert result.claim_figure["y1"] != result.claim_figure["y2"]
 
 
-# one event told over three weeks (held-out corpus fixes) ------------------------------------------
+# one event told over three weeks -------------------------------------------------------------
 
-QUAKE = ("Ostrel", "GPE")
+QUAKE = ("Verrenland", "GPE")
 
 
 def _days(*days: str) -> list[Document]:
@@ -527,47 +527,47 @@ def _days(*days: str) -> list[Document]:
 
 def test_a_toll_with_no_counted_head_revises_the_one_figure_of_its_story() -> None:
     docs = _days("2025-03-03", "2025-03-04", "2025-03-05")
-    exts = [ext("d0", [claim("c0", "d0", qty(212, 212, None, qualifier="at_least"), measure="killed",
+    exts = [ext("d0", [claim("c0", "d0", qty(95, 95, None, qualifier="at_least"), measure="killed",
                              counted="people")], entities=[QUAKE]),
-            ext("d1", [claim("c1", "d1", qty(640, 640, 640), measure="killed", counted="the death toll")],
+            ext("d1", [claim("c1", "d1", qty(310, 310, 310), measure="killed", counted="the death toll")],
                 entities=[QUAKE]),
-            ext("d2", [claim("c2", "d2", qty(1204, 1204, 1204), measure="dead", counted=None)], entities=[QUAKE])]
+            ext("d2", [claim("c2", "d2", qty(580, 580, 580), measure="dead", counted=None)], entities=[QUAKE])]
     result = run(docs, exts)
     fig = figure_with(result, "c0")
     assert result.claim_figure["c1"] == result.claim_figure["c2"] == fig.id
-    assert fig.verdict == "superseded" and (fig.low, fig.high) == (1204, 1204)
+    assert fig.verdict == "superseded" and (fig.low, fig.high) == (580, 580)
 
 
 def test_a_number_without_a_measure_joins_only_a_figure_that_states_it() -> None:
     docs = _days("2025-03-10", "2025-03-14")
-    exts = [ext("d0", [claim("h0", "d0", qty(40000, 40000, 40000), measure="count", counted="homes"),
-                       claim("p0", "d0", qty(9e6, 9e6, 9e6), measure="count", counted="people", start=30)],
+    exts = [ext("d0", [claim("h0", "d0", qty(18000, 18000, 18000), measure="count", counted="homes"),
+                       claim("p0", "d0", qty(4e6, 4e6, 4e6), measure="count", counted="people", start=30)],
                 entities=[QUAKE]),
-            ext("d1", [claim("h1", "d1", qty(40000, 36000, 44000, qualifier="approx"), measure="destroyed",
+            ext("d1", [claim("h1", "d1", qty(18000, 16200, 19800, qualifier="approx"), measure="destroyed",
                              counted="homes"),
-                       claim("k1", "d1", qty(2760, 2760, 2760), measure="killed", counted="people", start=30),
-                       claim("x1", "d1", qty(310000, 310000, 310000), measure="displaced", counted="people",
+                       claim("k1", "d1", qty(1130, 1130, 1130), measure="killed", counted="people", start=30),
+                       claim("x1", "d1", qty(145000, 145000, 145000), measure="displaced", counted="people",
                              start=60),
-                       claim("f1", "d1", qty(310000, 310000, 310000), measure="count", counted="the figure",
+                       claim("f1", "d1", qty(145000, 145000, 145000), measure="count", counted="the figure",
                              start=90)],
                 entities=[QUAKE])]
     result = run(docs, exts)
-    assert result.claim_figure["h0"] == result.claim_figure["h1"]  # "40,000 homes" / "40,000 homes destroyed"
+    assert result.claim_figure["h0"] == result.claim_figure["h1"]  # "18,000 homes" / "18,000 homes destroyed"
     assert figure_with(result, "h0").measure == "damage"
     assert result.claim_figure["p0"] != result.claim_figure["k1"]  # a population is not a death toll
-    assert result.claim_figure["f1"] == result.claim_figure["x1"]  # "puts the figure at 310,000"
+    assert result.claim_figure["f1"] == result.claim_figure["x1"]  # "puts the figure at 145,000"
 
 
 def test_sums_with_no_counted_words_meet_only_by_value() -> None:
     docs = _days("2025-03-08", "2025-03-13", "2025-03-13")
     usd = dict(unit="USD")
-    exts = [ext("d0", [claim("i0", "d0", qty(1.8e9, 1.8e9, 1.8e9, **usd), measure="losses",  # type: ignore[arg-type]
+    exts = [ext("d0", [claim("i0", "d0", qty(7.5e8, 7.5e8, 7.5e8, **usd), measure="losses",  # type: ignore[arg-type]
                              counted="insured losses")], entities=[QUAKE]),
-            ext("d1", [claim("t1", "d1", qty(6.5e9, 6.5e9, 6.5e9, **usd), measure="amount",  # type: ignore[arg-type]
+            ext("d1", [claim("t1", "d1", qty(2.9e9, 2.9e9, 2.9e9, **usd), measure="amount",  # type: ignore[arg-type]
                              counted=None),
-                       claim("e1", "d1", qty(6.5e9, 5.85e9, 7.15e9, qualifier="approx", **usd),  # type: ignore[arg-type]
+                       claim("e1", "d1", qty(2.9e9, 2.61e9, 3.19e9, qualifier="approx", **usd),  # type: ignore[arg-type]
                              measure="damage", counted="economic damage", start=30)], entities=[QUAKE]),
-            ext("d2", [claim("t2", "d2", qty(1.8e9, 1.8e9, 1.8e9, **usd), measure="cost",  # type: ignore[arg-type]
+            ext("d2", [claim("t2", "d2", qty(7.5e8, 7.5e8, 7.5e8, **usd), measure="cost",  # type: ignore[arg-type]
                              counted=None)], entities=[QUAKE])]
     result = run(docs, exts)
     insured = figure_with(result, "i0")
@@ -579,17 +579,17 @@ def test_sums_with_no_counted_words_meet_only_by_value() -> None:
 def test_who_states_a_number_is_not_what_it_is_about() -> None:
     from claimgraph.reconcile._features import claim_features
 
-    e = ext("d0", entities=[("International Relief Coordination Office", "ORG"), QUAKE, ("Halvorsen Re", "ORG")])
+    e = ext("d0", entities=[("Joint Aid Coordination Centre", "ORG"), QUAKE, ("Brandholm Re", "ORG")])
     index = merge_entities([e])
-    irco = claim("c0", "d0", qty(310000, 310000, 310000), measure="count", counted="the figure",
-                 subject=["d0:e1", "d0:e2"], source="International Relief Coordination Office", kind="organisation")
-    assert {index.name(g) for g in claim_features(irco, index).sig} == {"Ostrel"}
-    relayed = claim("c1", "d0", qty(1.8e9, 1.8e9, 1.8e9, unit="USD"), measure="damage", counted=None,
-                    subject=["d0:e3"], source="reinsurer Halvorsen Re", kind="organisation")
+    jacc = claim("c0", "d0", qty(145000, 145000, 145000), measure="count", counted="the figure",
+                 subject=["d0:e1", "d0:e2"], source="Joint Aid Coordination Centre", kind="organisation")
+    assert {index.name(g) for g in claim_features(jacc, index).sig} == {"Verrenland"}
+    relayed = claim("c1", "d0", qty(7.5e8, 7.5e8, 7.5e8, unit="USD"), measure="damage", counted=None,
+                    subject=["d0:e3"], source="reinsurer Brandholm Re", kind="organisation")
     assert claim_features(relayed, index).sig == frozenset()
     country = claim("c2", "d0", qty(5, 5, 5), measure="killed", counted="people", subject=["d0:e2"],
-                    source="Ostrel", kind="government")
-    assert {index.name(g) for g in claim_features(country, index).sig} == {"Ostrel"}  # a place may be both
+                    source="Verrenland", kind="government")
+    assert {index.name(g) for g in claim_features(country, index).sig} == {"Verrenland"}  # a place may be both
 
 
 def test_counted_vocabulary() -> None:
@@ -681,12 +681,12 @@ def test_a_small_story_folds_into_the_best_story_no_smaller_than_itself() -> Non
 
 
 def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> None:
-    exts = [ext("d0", entities=[("The Civil Protection Directorate (CPD", "ORG"),  # a recogniser cut the ")"
+    exts = [ext("d0", entities=[("The Coastal Rescue Authority (CRA", "ORG"),  # a recogniser cut the ")"
                                 ("Ministry of Defence (Britain)", "ORG")]),
-            ext("d1", entities=[("Civil Protection Directorate", "ORG"), ("CPD", "ORG")])]
+            ext("d1", entities=[("Coastal Rescue Authority", "ORG"), ("CRA", "ORG")])]
     index = merge_entities(exts)
-    gid = index.lookup("Civil Protection Directorate")
-    assert gid and index.lookup("CPD") == gid and index.resolve("d0:e1") == gid
+    gid = index.lookup("Coastal Rescue Authority")
+    assert gid and index.lookup("CRA") == gid and index.resolve("d0:e1") == gid
     assert "(" not in index.name(gid)
     assert index.lookup("Britain") is None  # not an acronym of the name: left as it was
 
@@ -695,12 +695,12 @@ def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> No
 
 
 def test_a_storys_toll_is_one_figure_however_worded() -> None:
-    """"12 dead", "the death toll rose to 87", "104 people" and "the Aurel Star death toll
-    reaches 214" count the same people; the ship is named in every document (the setting)."""
-    worded = [(12, None, []), (87, "death toll", []), (104, "people", []), (214, "Aurel Star death toll", ["d4:e2"])]
+    """"9 dead", "the death toll rose to 64", "81 people" and "the Morwen Queen death toll
+    reaches 160" count the same people; the ship is named in every document (the setting)."""
+    worded = [(9, None, []), (64, "death toll", []), (81, "people", []), (160, "Morwen Queen death toll", ["d4:e2"])]
     docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2025-06-1{i}") for i in range(1, 5)]
     exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="killed", counted=counted, subject=subject)],
-                entities=[("Lusara", "GPE"), ("Aurel Star", "ORG")])
+                entities=[("Castravia", "GPE"), ("Morwen Queen", "ORG")])
             for i, (v, counted, subject) in enumerate(worded, start=1)]
     result = run(docs, exts)
     fig = figure_with(result, "c1")
@@ -709,48 +709,48 @@ def test_a_storys_toll_is_one_figure_however_worded() -> None:
 
 
 def test_a_named_subtoll_stays_apart_from_the_toll() -> None:
-    """"34 Kestel residents died" names a town only some documents mention: not the toll."""
+    """"22 Pellow residents died" names a town only some documents mention: not the toll."""
     docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=f"2025-06-1{i}") for i in range(1, 5)]
-    exts = [ext("d1", [claim("c1", "d1", qty(87), measure="killed", counted="people")], entities=[("Lusara", "GPE")]),
-            ext("d2", [claim("c2", "d2", qty(104), measure="killed", counted="people")], entities=[("Lusara", "GPE")]),
-            ext("d3", [claim("c3", "d3", qty(34), measure="killed", counted="Kestel residents", subject=["d3:e2"])],
-                entities=[("Lusara", "GPE"), ("Kestel", "GPE")]),
-            ext("d4", [claim("c4", "d4", qty(148), measure="killed", counted="people")], entities=[("Lusara", "GPE")])]
+    exts = [ext("d1", [claim("c1", "d1", qty(64), measure="killed", counted="people")], entities=[("Castravia", "GPE")]),
+            ext("d2", [claim("c2", "d2", qty(81), measure="killed", counted="people")], entities=[("Castravia", "GPE")]),
+            ext("d3", [claim("c3", "d3", qty(22), measure="killed", counted="Pellow residents", subject=["d3:e2"])],
+                entities=[("Castravia", "GPE"), ("Pellow", "GPE")]),
+            ext("d4", [claim("c4", "d4", qty(117), measure="killed", counted="people")], entities=[("Castravia", "GPE")])]
     result = run(docs, exts)
     assert result.claim_figure["c3"] != result.claim_figure["c1"]
     assert result.claim_figure["c1"] == result.claim_figure["c2"] == result.claim_figure["c4"]
 
 
 def test_unmeasured_claims_join_only_on_equal_values() -> None:
-    """"612 passengers" (the manifest) and "550 passengers" (the certificate) say no measure."""
-    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-15") for i in (1, 2, 3)]
+    """"480 passengers" (the manifest) and "420 passengers" (the certificate) say no measure."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-02-02") for i in (1, 2, 3)]
     exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure="count", counted="passengers")], entities=[])
-            for i, v in ((1, 612), (2, 550), (3, 612))]
+            for i, v in ((1, 480), (2, 420), (3, 480))]
     result = run(docs, exts)
     assert result.claim_figure["c1"] == result.claim_figure["c3"] != result.claim_figure["c2"]
 
 
 def test_a_currency_word_given_a_code_elsewhere_is_money() -> None:
-    """"2 million lusars" (a cap) and "3.6 million lusars" (a payment) in texts that never gave
-    the lusar's dollar value are sums of money, not counts of "lusars" to be grouped by word."""
-    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-07-03") for i in (1, 2, 3)]
-    exts = [ext("d1", [claim("c1", "d1", qty(1.5e9, unit="LUS", text="1.5 billion lusars"), measure="paid",
+    """"1.2 million tavens" (a cap) and "1.8 million tavens" (a payment) in texts that never gave
+    the taven's dollar value are sums of money, not counts of "tavens" to be grouped by word."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-03-09") for i in (1, 2, 3)]
+    exts = [ext("d1", [claim("c1", "d1", qty(2.4e9, unit="TAV", text="2.4 billion tavens"), measure="paid",
                              counted=None)], entities=[]),
-            ext("d2", [claim("c2", "d2", qty(2e6, text="2 million lusars"), measure="paid", counted="lusars")],
+            ext("d2", [claim("c2", "d2", qty(1.2e6, text="1.2 million tavens"), measure="paid", counted="tavens")],
                 entities=[]),
-            ext("d3", [claim("c3", "d3", qty(3.6e6, text="3.6 million lusars"), measure="paid", counted="lusars")],
+            ext("d3", [claim("c3", "d3", qty(1.8e6, text="1.8 million tavens"), measure="paid", counted="tavens")],
                 entities=[])]
     result = run(docs, exts)
     assert result.claim_figure["c2"] != result.claim_figure["c3"]
     fig = figure_with(result, "c2")
-    assert fig.unit == "LUS"
+    assert fig.unit == "TAV"
 
 
 def test_vessel_prefix_corporate_suffix_and_ministry_order_merge() -> None:
-    exts = [ext("d1", entities=[("MV Aurel Star", "ORG"), ("Belcastro Lines", "ORG"), ("Ministry of Social Affairs", "ORG")]),
-            ext("d2", entities=[("Aurel Star", "ORG"), ("Belcastro", "ORG"), ("Social Affairs Ministry", "ORG"),
-                                ("Rear Admiral Konrad Vey", "ORG"), ("Vey", "ORG")]),
-            ext("d3", entities=[("Konrad Vey", "PERSON")])]
+    exts = [ext("d1", entities=[("MV Morwen Queen", "ORG"), ("Trennick Lines", "ORG"), ("Ministry of Public Works", "ORG")]),
+            ext("d2", entities=[("Morwen Queen", "ORG"), ("Trennick", "ORG"), ("Public Works Ministry", "ORG"),
+                                ("Rear Admiral Ilmar Saks", "ORG"), ("Saks", "ORG")]),
+            ext("d3", entities=[("Ilmar Saks", "PERSON")])]
     idx = merge_entities(exts)
     assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
     assert idx.canonical("d1:e2") == idx.canonical("d2:e2")
@@ -759,19 +759,19 @@ def test_vessel_prefix_corporate_suffix_and_ministry_order_merge() -> None:
 
 
 def test_industry_suffixes_and_executive_titles_merge() -> None:
-    exts = [ext("d1", entities=[("Orsava Electronics", "ORG"), ("Chief Executive Mattias Grell", "PERSON")]),
-            ext("d2", entities=[("Orsava", "ORG"), ("Mattias Grell", "PERSON")])]
+    exts = [ext("d1", entities=[("Vennick Textiles", "ORG"), ("Chief Executive Ottilie Brask", "PERSON")]),
+            ext("d2", entities=[("Vennick", "ORG"), ("Ottilie Brask", "PERSON")])]
     idx = merge_entities(exts)
     assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
     assert idx.canonical("d1:e2") == idx.canonical("d2:e2")
 
 
 def test_a_part_of_the_dead_is_not_the_toll() -> None:
-    """"31 of the dead were children" counts part of the toll, not the toll."""
-    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-24") for i in (1, 2)]
-    exts = [ext("d1", [claim("c1", "d1", qty(214), measure="killed", counted="people")], entities=[]),
-            ext("d2", [claim("c2", "d2", qty(214), measure="killed", counted="people"),
-                       claim("c3", "d2", qty(31, 31, None, qualifier="at_least"), measure="killed",
+    """"23 of the dead were children" counts part of the toll, not the toll."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-02-12") for i in (1, 2)]
+    exts = [ext("d1", [claim("c1", "d1", qty(160), measure="killed", counted="people")], entities=[]),
+            ext("d2", [claim("c2", "d2", qty(160), measure="killed", counted="people"),
+                       claim("c3", "d2", qty(23, 23, None, qualifier="at_least"), measure="killed",
                              counted="of dead", start=40)], entities=[])]
     result = run(docs, exts)
     assert result.claim_figure["c1"] == result.claim_figure["c2"] != result.claim_figure["c3"]
@@ -779,20 +779,20 @@ def test_a_part_of_the_dead_is_not_the_toll() -> None:
 
 
 def test_lengths_meet_on_value_whatever_they_are_said_to_measure() -> None:
-    """"48 metres", "a depth of 48 metres" and "48 metres of water" in one story."""
-    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-06-20") for i in (1, 2, 3)]
-    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(48, unit="m"), measure="amount", counted=counted)], entities=[])
+    """"37 metres", "a depth of 37 metres" and "37 metres of water" in one story."""
+    docs = [doc(f"d{i}", outlet=f"Outlet {i}", published="2025-02-08") for i in (1, 2, 3)]
+    exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(37, unit="m"), measure="amount", counted=counted)], entities=[])
             for i, counted in ((1, None), (2, "depth"), (3, "water"))]
     result = run(docs, exts)
     assert len({result.claim_figure[f"c{i}"] for i in (1, 2, 3)}) == 1
 
 
 def test_jobs_cut_is_one_revised_figure_and_supplier_jobs_another() -> None:
-    """"cut 1,200 jobs", "lay off 1,200 workers", "up to 3,000 jobs could be cut", "2,750 job cuts":
-    one running count; "8,000 supplier jobs" lost is a different one."""
-    rows = [(1200, "cut", "jobs", "2025-09-08"), (1200, "laid_off", "workers", "2025-09-08"),
-            (3000, "cut", "jobs", "2025-09-25"), (2750, "change", "job cuts", "2025-11-19"),
-            (8000, "lost", "supplier jobs", "2025-09-25")]
+    """"cut 650 jobs", "lay off 650 workers", "up to 1,400 jobs could go", "1,250 job cuts":
+    one running count; "4,000 supplier jobs" lost is a different one."""
+    rows = [(650, "cut", "jobs", "2025-03-17"), (650, "laid_off", "workers", "2025-03-17"),
+            (1400, "cut", "jobs", "2025-04-02"), (1250, "change", "job cuts", "2025-05-20"),
+            (4000, "lost", "supplier jobs", "2025-04-02")]
     docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=day) for i, (_, _, _, day) in enumerate(rows)]
     exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v), measure=m, counted=counted)], entities=[])
             for i, (v, m, counted, _) in enumerate(rows)]
@@ -803,9 +803,9 @@ def test_jobs_cut_is_one_revised_figure_and_supplier_jobs_another() -> None:
 
 
 def test_a_rate_of_one_month_is_not_the_next_months() -> None:
-    """"Inflation rose to 7.8% in August" and "8.4% in September" are two figures; a mention with
+    """"Inflation rose to 5.9% in May" and "6.3% in June" are two figures; a mention with
     no month fits either."""
-    rows = [(7.8, "2025-08", "2025-09-12"), (8.4, "2025-09", "2025-10-14"), (7.8, "2025-08", "2025-09-13")]
+    rows = [(5.9, "2025-05", "2025-06-11"), (6.3, "2025-06", "2025-07-10"), (5.9, "2025-05", "2025-06-12")]
     docs = [doc(f"d{i}", outlet=f"Outlet {i}", published=day) for i, (_, _, day) in enumerate(rows)]
     exts = [ext(f"d{i}", [claim(f"c{i}", f"d{i}", qty(v, unit="percent"), measure="inflation",
                                 counted="annual inflation", time=month)], entities=[])
@@ -815,8 +815,8 @@ def test_a_rate_of_one_month_is_not_the_next_months() -> None:
 
 
 def test_a_demonym_joins_its_country_where_the_recogniser_types_it() -> None:
-    """"Terelian" (NORP) is of Terelia, a country the name tables do not know."""
-    idx = merge_entities([ext("d1", entities=[("Terelia", "GPE")]), ext("d2", entities=[("Terelian", "NORP")])])
+    """"Castravian" (NORP) is of Castravia, a country the name tables do not know."""
+    idx = merge_entities([ext("d1", entities=[("Castravia", "GPE")]), ext("d2", entities=[("Castravian", "NORP")])])
     assert idx.canonical("d1:e1") == idx.canonical("d2:e1")
 
 
