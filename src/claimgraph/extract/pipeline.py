@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import words
 from ..model import Attribution, Claim, DateMention, Document, Extraction, Quantity, Quote, Source, TimeRef
 from . import attribution as attr
-from ..lexicon import words
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
 from .implied import Implied, is_attacker, keep_implied
@@ -21,6 +21,7 @@ from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
 from .roles import role_of
 from .roles import tagger as role_tagger
+
 
 def _code_hash(measures: str | None = None) -> str:
     """A hash of the extraction code and data (and of a user's measures file): a store

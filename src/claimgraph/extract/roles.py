@@ -49,9 +49,9 @@ class RoleTagger:
             rule = self.roles[role]
             found[i] = (order, Role(role, name, bool(rule.get("claim", True)), rule.get("measure")))
         roles = {i: r for i, (_, r) in found.items()}
-        for i, role in list(roles.items()):
+        for i, found_role in list(roles.items()):
             for tok in _coordinated(doc[i]):
-                roles.setdefault(tok.i, role)
+                roles.setdefault(tok.i, found_role)
         return roles
 
 

@@ -112,8 +112,9 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
         members = queue.pop()
         fig, reports = _figure([claims[i] for i in members], [feats[i] for i in members], documents,
                                index, resolver)
-        if fig.verdict == "conflict" and len({resolver.key(claims[i]) for i in members}) == 1:
-            # one origin does not contradict itself: its different values measure different things
+        if fig.verdict == "conflict" and len({claims[i].doc for i in members}) == 1 \
+                and len({resolver.key(claims[i]) for i in members}) == 1:
+            # one origin in one article does not contradict itself: its values measure different things
             queue.extend(_value_groups(members, feats))
             continue
         figures.append(fig)
