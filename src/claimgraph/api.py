@@ -93,8 +93,9 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
 
 
 def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200,
-            result: RunResult | None = None) -> int:
-    """Extract every stored document that has no current extraction; one transaction per batch.
+            result: RunResult | None = None, doc_ids: Iterable[str] | None = None) -> int:
+    """Extract every stored document (of ``doc_ids``, if given) that has no current extraction;
+    one transaction per batch.
 
     With ``n_process`` > 1 and enough documents, a pool of worker processes (each
     holding its own pipelines) does the NLP. A document whose extraction fails (or kills
@@ -105,6 +106,9 @@ def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batc
 
     version = f"{EXTRACTOR_VERSION}:{config.model}"
     pending = store.missing_extractions(version)
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        pending = [d for d in pending if d in wanted]
     if not pending:
         return 0
     xconfig = ExtractConfig(model=config.model, measures=config.measures)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, loads
 
@@ -291,8 +291,26 @@ class Store:
         return list(self.db.execute(sql, args))
 
 
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_TERMS = 20  # FTS5 work grows fast with the number of terms
+
+
+def search_problem(query: str) -> str | None:
+    """Why ``query`` cannot be searched (too long, too many words, control characters), or None."""
+    if len(query) > MAX_SEARCH_CHARS:
+        return f"The search is {len(query)} characters long; the limit is {MAX_SEARCH_CHARS}."
+    if len(query.split()) > MAX_SEARCH_TERMS:
+        return f"The search has {len(query.split())} words; the limit is {MAX_SEARCH_TERMS}."
+    if any(ord(ch) < 32 and ch not in "\t\n\r" or 0xD800 <= ord(ch) <= 0xDFFF for ch in query):
+        return "The search holds a control character or a broken character (like %00); remove it."
+    return None
+
+
 def _fts_query(query: str) -> str:
     """Plain words as quoted FTS5 terms (all must match), so user input is never FTS syntax."""
+    problem = search_problem(query)
+    if problem:
+        raise InputError(problem, input="search")
     return " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
 
 
