@@ -295,12 +295,23 @@ def test_bad_inputs_are_named_and_good_ones_kept(tmp_path: Path) -> None:
     assert Store(db).count("documents") == 2
 
 
-def test_malformed_manifest_stops_before_storing(tmp_path: Path) -> None:
+def test_malformed_manifest_is_reported_and_the_inputs_still_stored(tmp_path: Path) -> None:
     (tmp_path / "m.json").write_text("{bad")
     (tmp_path / "a.txt").write_text("About 3,000 people fled.\n")
     db = tmp_path / "x.db"
     code, output = run("ingest", str(tmp_path / "a.txt"), "--manifest", str(tmp_path / "m.json"), "--db", str(db))
-    assert code == 1 and "m.json" in output and "invalid JSON" in output
+    assert code == 1 and "m.json: invalid JSON" in output
+    assert [d.id for d in Store(db).documents()] == ["a"]
+
+
+def test_a_manifest_type_error_names_the_manifest_entry_not_the_input(tmp_path: Path) -> None:
+    (tmp_path / "m.json").write_text(json.dumps({"good": {"authors": 7}}))
+    (tmp_path / "good.txt").write_text("About 3,000 people fled.\n")
+    db = tmp_path / "x.db"
+    code, output = run("ingest", str(tmp_path / "good.txt"), "--manifest", str(tmp_path / "m.json"), "--db", str(db))
+    assert code == 1 and "m.json: entry 'good' field `authors` must be a list of strings, not a number" in output
+    assert "error: [E100] " not in output  # the input itself is fine
+    assert Store(db).document("good") is not None
 
 
 def test_stdin_and_figures_listing(tmp_path: Path) -> None:

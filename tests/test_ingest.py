@@ -101,22 +101,40 @@ def test_url_stem() -> None:
     assert url_stem("https://example.org/") == "example.org"
 
 
+def manifest_problems(path: Path, data: object) -> tuple[dict[str, object], list[str]]:
+    path.write_text(data if isinstance(data, str) else json.dumps(data))
+    manifest, errors = load_manifest(str(path))
+    assert all(isinstance(e, ManifestError) for e in errors)
+    return manifest, [str(e) for e in errors]
+
+
 def test_manifest_errors(tmp_path: Path) -> None:
     bad = tmp_path / "m.json"
-    bad.write_text("{ nope")
-    with pytest.raises(ManifestError, match="line 1"):
-        load_manifest(str(bad))
-    bad.write_text(json.dumps(["a"]))
-    with pytest.raises(ManifestError, match="JSON object"):
-        load_manifest(str(bad))
-    bad.write_text(json.dumps({"a": {"published": "yesterday"}}))
-    with pytest.raises(ManifestError, match="ISO date"):
-        load_manifest(str(bad))
-    bad.write_text(json.dumps({"a": {"publisher": "x"}}))
-    with pytest.raises(ManifestError, match="unknown keys"):
-        load_manifest(str(bad))
-    with pytest.raises(ManifestError, match="no such manifest"):
-        load_manifest(str(tmp_path / "missing.json"))
+    assert manifest_problems(bad, "{ nope") == ({}, [f"[E120] {bad}: invalid JSON at line 1, column 3: "
+                                                     "Expecting property name enclosed in double quotes"])
+    assert "JSON object" in manifest_problems(bad, ["a"])[1][0]
+    manifest, errors = manifest_problems(bad, {"a": {"published": "yesterday"}, "b": {"publisher": "x"},
+                                               "c": {"outlet": "Kept"}})
+    assert manifest == {"c": {"outlet": "Kept"}}
+    assert "entry 'a' field `published` 'yesterday' is not a valid ISO date" in errors[0]
+    assert "entry 'b' has unknown keys ['publisher']" in errors[1]
+    assert "no such manifest" in load_manifest(str(tmp_path / "missing.json"))[1][0].args[0]
+
+
+@pytest.mark.parametrize("meta,problem", [
+    ({"authors": 7}, "field `authors` must be a list of strings, not a number"),
+    ({"authors": ["A", 2]}, "field `authors` must be a list of strings; item 2 is a number"),
+    ({"published": 20240101}, "field `published` must be a string, not a number"),
+    ({"published": "2024-13-45"}, "field `published` '2024-13-45' is not a valid ISO date"),
+    ({"title": ["a", "b"]}, "field `title` must be a string, not a list"),
+    ({"outlet": {"name": "x"}}, "field `outlet` must be a string, not an object"),
+    ({"url": True}, "field `url` must be a string, not true/false"),
+])
+def test_manifest_type_errors_name_the_field_and_never_coerce(tmp_path: Path, meta: dict[str, object],
+                                                             problem: str) -> None:
+    manifest, errors = manifest_problems(tmp_path / "m.json", {"doc": meta, "other": {"title": "Fine"}})
+    assert manifest == {"other": {"title": "Fine"}}
+    assert len(errors) == 1 and f"entry 'doc' {problem}" in errors[0]
 
 
 def test_build_document_keeps_text_and_applies_manifest() -> None:

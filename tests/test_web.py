@@ -17,11 +17,12 @@ from claimgraph.web import create_app
 from conftest import build_store
 
 CSP = "content-security-policy"
+LOCAL = "http://127.0.0.1:8000"  # a served name: other Host headers are refused without a token
 
 
 @pytest.fixture(scope="module")
 def client(synthetic_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(synthetic_db)) as c:
+    with TestClient(create_app(synthetic_db), base_url=LOCAL) as c:
         yield c
 
 
@@ -133,7 +134,7 @@ def test_refuses_to_listen_beyond_loopback_without_a_token(synthetic_db: str) ->
 
 
 def test_writes_need_the_token_beyond_loopback(fresh_db: str, no_nlp: None) -> None:
-    client = TestClient(create_app(fresh_db, host="0.0.0.0", token="s3cret"))
+    client = TestClient(create_app(fresh_db, host="0.0.0.0", token="s3cret"), base_url=LOCAL)
     body = {"text": "Officials said 12 bridges were closed.", "id": "tok-1"}
     r = client.post("/api/documents", json=body)
     assert r.status_code == 401 and r.headers[CSP] and "token" in r.json()["detail"]
@@ -148,7 +149,7 @@ def test_writes_need_the_token_beyond_loopback(fresh_db: str, no_nlp: None) -> N
 
 
 def test_upload_limit(fresh_db: str, no_nlp: None) -> None:
-    client = TestClient(create_app(fresh_db, max_upload=1000))
+    client = TestClient(create_app(fresh_db, max_upload=1000), base_url=LOCAL)
     r = client.post("/add", files={"files": ("big.txt", b"x" * 5000, "text/plain")})
     assert r.status_code == 413 and "too large" in r.text and r.headers[CSP]
     r = client.post("/api/documents", json={"text": "y" * 5000})
@@ -160,7 +161,7 @@ def test_upload_limit(fresh_db: str, no_nlp: None) -> None:
 
 
 def test_add_pasted_uploaded_and_failing_inputs(fresh_db: str, no_nlp: None) -> None:
-    client = TestClient(create_app(fresh_db))
+    client = TestClient(create_app(fresh_db), base_url=LOCAL)
     r = client.post("/add", data={"text": f"<script>x</script> 7 ferries ran. {'word ' * 5}", "title": "Ferries",
                                   "outlet": "Test Wire", "published": "2025-10-18", "doc_id": "ferries"})
     assert r.status_code == 200 and 'href="/documents/ferries"' in r.text
@@ -184,7 +185,7 @@ def test_add_pasted_uploaded_and_failing_inputs(fresh_db: str, no_nlp: None) -> 
 
 @pytest.mark.slow
 def test_add_runs_extraction(fresh_db: str) -> None:
-    client = TestClient(create_app(fresh_db))
+    client = TestClient(create_app(fresh_db), base_url=LOCAL)
     text = "At least 25 people were killed in the flood, the interior ministry said on Tuesday."
     r = client.post("/api/documents", json={"text": text, "id": "flood-1", "published": "2025-10-20"})
     assert r.status_code == 201, r.text

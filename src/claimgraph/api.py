@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ClaimgraphError, InputError
+from .errors import ClaimgraphError, InputError, InputWarning, ModelError
 from .extract.nlp import DEFAULT_MODEL
-from .model import Document
+from .model import Document, Extraction
 from .store.sqlite import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -33,7 +33,12 @@ class RunResult:
     documents: list[str] = field(default_factory=list)  # ids read in this run, in order
     added: list[str] = field(default_factory=list)  # ids new or changed in the store
     errors: list[ClaimgraphError] = field(default_factory=list)
+    warnings: list[ClaimgraphError] = field(default_factory=list)  # inputs that went in but need a look
     export: dict[str, Any] | None = None
+
+    def report(self, problem: ClaimgraphError) -> None:
+        """Record an error, or a warning (``InputWarning``), in its list."""
+        (self.warnings if isinstance(problem, InputWarning) else self.errors).append(problem)
 
     @property
     def ok(self) -> bool:
@@ -54,14 +59,15 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
     manifest: dict[str, dict[str, Any]] = {}
     skip: set[str] = set()
     if config.manifest:
-        manifest = load_manifest(config.manifest)  # raises ManifestError: nothing read yet, nothing lost
+        manifest, problems = load_manifest(config.manifest)  # a bad manifest is reported; the inputs still go in
+        result.errors.extend(problems)
         skip.add(str(Path(config.manifest).resolve()))
     options = ReadOptions(fetch=config.fetch, allow_private=config.allow_private, timeout=config.timeout,
                           skip=frozenset(skip))
     docs: list[Document] = []
     raws: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
-    for item in read_inputs(inputs, result.errors.append, options=options):
+    for item in read_inputs(inputs, result.report, options=options):
         n = seen.get(item.id, 0)
         seen[item.id] = n + 1
         if n:  # two inputs with one stem: keep both, the later with a suffix
@@ -87,48 +93,117 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
 
 
 def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200,
-            result: RunResult | None = None) -> int:
-    """Extract every stored document that has no current extraction; one transaction per batch.
+            result: RunResult | None = None, doc_ids: Iterable[str] | None = None) -> int:
+    """Extract every stored document (of ``doc_ids``, if given) that has no current extraction;
+    one transaction per batch.
 
     With ``n_process`` > 1 and enough documents, a pool of worker processes (each
-    holding its own pipelines) does the NLP.
+    holding its own pipelines) does the NLP. A document whose extraction fails (or kills
+    its worker) is saved with its error, so later runs skip it until the extractor
+    version changes; the other documents of its batch are extracted one by one.
     """
-    from contextlib import nullcontext
-
-    from .engine.local import ExtractPool
-    from .extract.pipeline import ExtractConfig, Extractor, extractor_version
+    from .extract.pipeline import ExtractConfig, extractor_version
 
     version = f"{extractor_version(config.measures)}:{config.model}"
     pending = store.missing_extractions(version)
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        pending = [d for d in pending if d in wanted]
     if not pending:
         return 0
     xconfig = ExtractConfig(model=config.model, measures=config.measures)
-    parallel = config.n_process > 1 and len(pending) >= POOL_MIN_DOCS
-    run: Callable[[Sequence[Document]], Iterable[Any]]
-    pool = ExtractPool(xconfig, config.n_process) if parallel else nullcontext()
+    runner = _Runner(xconfig, config.n_process if len(pending) >= POOL_MIN_DOCS else 1)
     done = 0
-    with pool:
-        run = pool.map if parallel else Extractor(config=xconfig)  # type: ignore[union-attr]
+    with runner:
         for i in range(0, len(pending), batch):
             docs = store.documents(pending[i:i + batch])
-            results = []
-            for ex in run(docs):
-                results.append(ex)
+            results = runner.extract(docs)
+            for ex in results:
                 if ex.errors and result is not None:
                     result.errors.extend(ClaimgraphError(e, input=ex.doc) for e in ex.errors)
                 done += 1
                 progress("extract", done, len(pending))
-            store.save_extractions(results, version)
+            store.save_extractions(results, version, checksums={d.id: d.checksum for d in docs})
     return done
+
+
+MAX_ERROR_CHARS = 300
+
+
+def _check_model(name: str) -> None:
+    from .extract.nlp import load_nlp, model_path
+
+    where = model_path(name)
+    if not (isinstance(where, Path) and (where / "config.cfg").exists()):
+        load_nlp(name)  # raises ModelError
+
+
+class _Runner:
+    """The NLP over a batch: in this process or a worker pool. When a batch fails, its documents
+    are retried one at a time; one that fails alone (or kills its worker) gets an error extraction."""
+
+    def __init__(self, config: Any, processes: int) -> None:
+        self.config, self.processes = config, processes
+        self.pool: Any = None
+        self.local: Any = None
+
+    def _run(self, docs: Sequence[Document]) -> list[Extraction]:
+        if self.processes > 1:
+            from concurrent.futures.process import BrokenProcessPool
+
+            from .engine.local import ExtractPool
+
+            if self.pool is None:
+                _check_model(self.config.model)  # a missing model is the run's error, not each document's
+                self.pool = ExtractPool(self.config, self.processes)
+            try:
+                return list(self.pool.map(docs))
+            except BrokenProcessPool:  # a worker died: the next try gets a fresh pool
+                self.pool.__exit__(None, None, None)
+                self.pool = None
+                raise
+        if self.local is None:
+            from .extract.pipeline import Extractor
+
+            self.local = Extractor(config=self.config)
+        return list(self.local(docs))
+
+    def extract(self, docs: Sequence[Document]) -> list[Extraction]:
+        try:
+            return self._run(docs)
+        except ModelError:
+            raise
+        except Exception:
+            pass
+        out = []
+        for doc in docs:
+            try:
+                out.extend(self._run([doc]))
+            except ModelError:
+                raise
+            except Exception as exc:
+                reason = str(exc) or "the worker process died (out of memory?)"
+                out.append(Extraction(doc.id, errors=(
+                    f"extraction failed ({exc.__class__.__name__}: {reason[:MAX_ERROR_CHARS]}); "
+                    "it is not retried until the extractor changes",)))
+        return out
+
+    def __enter__(self) -> _Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.__exit__(*exc)
 
 
 def reconcile(store: Store) -> None:
     """Figures, verdicts, origins, stories and timeline over the whole store."""
     from .reconcile import reconcile as run
 
-    rec = run(store.documents(), store.extractions())
-    store.save_reconciled(rec.entities, dict(rec.entity_of), rec.figures, dict(rec.claim_figure), rec.stories,
-                          rec.timeline)
+    with store.transaction():  # one writer at a time: the figures are made of what was read
+        rec = run(store.documents(), store.extractions())
+        store.save_reconciled(rec.entities, dict(rec.entity_of), rec.figures, dict(rec.claim_figure), rec.stories,
+                              rec.timeline)
 
 
 def export(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, Any]:
@@ -157,9 +232,11 @@ def analyze(inputs: Sequence[str], store: Store, *, config: RunConfig, progress:
 
 
 def write_json(data: dict[str, Any], path: str) -> None:
+    """Write the export to ``path`` atomically (``-`` for stdout)."""
+    from .output import write_text_atomic
+
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if path == "-":
         print(text)
     else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(text + "\n", encoding="utf-8")
+        write_text_atomic(path, text + "\n")

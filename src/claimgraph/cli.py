@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,9 @@ def _config(kw: dict[str, Any]) -> api.RunConfig:
                          model=kw["model"], measures=kw["measures"], n_process=kw["n_process"], timeout=kw["timeout"])
 
 
-def _report_errors(errors: list[ClaimgraphError]) -> None:
+def _report_errors(errors: Sequence[ClaimgraphError], warnings: Sequence[ClaimgraphError] = ()) -> None:
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     for err in errors:
         click.echo(f"error: {err}", err=True)
 
@@ -140,7 +142,7 @@ def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, in
             result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
         finally:
             bar.close()
-        _report_errors(result.errors)
+        _report_errors(result.errors, result.warnings)
         if result.export is None:
             sys.exit(1)
         if json_out:
@@ -177,7 +179,7 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
             result.errors.append(exc)
         finally:
             bar.close()
-        _report_errors(result.errors)
+        _report_errors(result.errors, result.warnings)
         if not quiet:
             click.echo(f"{len(result.documents)} documents read, {len(result.added)} new or changed → {db}", err=True)
     if result.errors:

@@ -3,7 +3,9 @@
     ClaimgraphError
     ├── InputError           an input could not be read or understood (bad path, encoding, line)
     │   ├── FetchError       a URL could not be fetched (unreachable, refused, too large)
-    │   └── ManifestError    a --manifest file is malformed
+    │   ├── ManifestError    a --manifest file (or one entry of it) is malformed
+    │   └── LimitError       an input is over a documented limit (size, nesting, digits)
+    ├── InputWarning         an input was read, but something about it needs a look (mixed encodings)
     ├── ModelError           the spaCy pipeline could not be loaded
     └── StoreError           the database could not be opened or written
 """
@@ -31,6 +33,16 @@ class FetchError(InputError):
 
 class ManifestError(InputError):
     code = "E120"
+
+
+class LimitError(InputError):
+    code = "E130"
+
+
+class InputWarning(ClaimgraphError):
+    """Not an error: the input went in. The run still exits 0 when only warnings remain."""
+
+    code = "W100"
 
 
 class ModelError(ClaimgraphError):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from contextlib import closing
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..errors import FetchError
 from .decode import decode_bytes
@@ -16,24 +17,48 @@ MAX_REDIRECTS = 5
 USER_AGENT = "claimgraph/0.1 (+https://github.com/claimgraph/claimgraph)"
 
 
-def check_host(url: str, *, allow_private: bool) -> None:
-    """Refuse URLs that resolve to loopback, private, link-local or reserved addresses."""
+def resolve(url: str, *, allow_private: bool) -> str:
+    """The address to connect to for ``url``'s host, looked up once; refuse loopback, private,
+    link-local and reserved addresses unless ``allow_private``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("only http(s) URLs with a host can be fetched", input=url)
-    if allow_private:
-        return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {parts.hostname!r} ({exc.strerror})", input=url) from exc
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast:
-            raise FetchError(
-                f"refusing to fetch a private or loopback address ({addr}); pass --allow-private to permit it",
-                input=url,
-            )
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise FetchError(f"bad port ({exc})", input=url) from exc
+    try:
+        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = exc.strerror if isinstance(exc, socket.gaierror) else str(exc)
+        raise FetchError(f"cannot resolve host {parts.hostname!r} ({reason})", input=url) from exc
+    addrs = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    if not allow_private:
+        for addr in addrs:
+            if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast:
+                raise FetchError(
+                    f"refusing to fetch a private or loopback address ({addr}); pass --allow-private to permit it",
+                    input=url,
+                )
+    if not addrs:
+        raise FetchError(f"cannot resolve host {parts.hostname!r}", input=url)
+    return str(addrs[0])
+
+
+def check_host(url: str, *, allow_private: bool) -> None:
+    """Refuse URLs that resolve to loopback, private, link-local or reserved addresses."""
+    resolve(url, allow_private=allow_private)
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL, headers, request extensions) that connect to ``address`` while naming ``url``'s host
+    in ``Host`` and, for https, in SNI and certificate checks: a second DNS lookup (rebinding)
+    cannot move the connection elsewhere."""
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": parts.netloc.rsplit("@", 1)[-1]}, extensions
 
 
 def fetch_url(url: str, options: ReadOptions) -> tuple[str, str, str]:
@@ -43,9 +68,10 @@ def fetch_url(url: str, options: ReadOptions) -> tuple[str, str, str]:
     current = url
     with httpx.Client(timeout=options.timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_host(current, allow_private=options.allow_private)
+            target, headers, extensions = pinned(current, resolve(current, allow_private=options.allow_private))
             try:
-                with client.stream("GET", current) as resp:
+                request = client.build_request("GET", target, headers=headers, extensions=extensions)
+                with closing(client.send(request, stream=True)) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -54,7 +80,8 @@ def fetch_url(url: str, options: ReadOptions) -> tuple[str, str, str]:
                         continue
                     if resp.status_code >= 400:
                         raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", input=url)
-                    declared = int(resp.headers.get("content-length") or 0)
+                    declared = int(resp.headers.get("content-length") or 0) if (
+                        resp.headers.get("content-length") or "").isdigit() else 0
                     if declared > options.max_bytes:
                         raise FetchError(f"response of {declared} bytes exceeds the {options.max_bytes}-byte cap", input=url)
                     chunks: list[bytes] = []

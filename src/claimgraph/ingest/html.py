@@ -85,12 +85,63 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
 def _parse(html: str) -> HtmlElement | None:
     if not html or not html.strip():
         return None
+    html = flatten_deep(html)
     tree = _load(html)
     # trafilatura turns down a page that neither names "html" in its first 50 characters nor has
     # a <head>: a fragment (feed content, a saved <article>) or XHTML behind an XML declaration
     if tree is None and _TAG.search(html[:4096]):
         tree = _load(f"<html><body>{html}</body></html>")
     return tree
+
+
+# libxml2 stops building the tree at 256 nested elements and the page's text is lost: on a page
+# nested deeper than MAX_TREE_DEPTH, elements below FLAT_DEPTH are dropped (their text kept)
+MAX_TREE_DEPTH = 180
+FLAT_DEPTH = 32
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tr td th".split())
+_END_SEARCH = 64  # how far down the open elements an end tag looks for its start
+
+
+def flatten_deep(html: str, limit: int = MAX_TREE_DEPTH, keep: int = FLAT_DEPTH) -> str:
+    """``html`` unchanged, or when elements nest deeper than ``limit``, with the elements below
+    ``keep`` removed (a line break stands for each) except paragraphs, headings, lists and tables
+    (up to ``limit``): the text is kept, and so are the paragraphs the extractor reads."""
+    tags = list(_ANY_TAG.finditer(html))
+    depth = deepest = 0
+    for m in tags:
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return html
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (name, kept)
+    kept_depth = 0
+    last = 0
+    for m in tags:
+        out.append(html[last:m.start()])
+        last = m.end()
+        name = m.group(2).lower()
+        if name in _VOID or m.group(3):
+            out.append(m.group(0))
+        elif not m.group(1):
+            kept = kept_depth < keep or (name in _TEXT_BLOCKS and kept_depth < limit)
+            kept_depth += kept
+            stack.append((name, kept))
+            out.append(m.group(0) if kept else "\n")
+        else:
+            for i in range(len(stack) - 1, max(len(stack) - _END_SEARCH, 0) - 1, -1):
+                if stack[i][0] == name:
+                    kept = stack[i][1]
+                    kept_depth -= sum(k for _, k in stack[i:])
+                    del stack[i:]
+                    out.append(m.group(0) if kept else "\n")
+                    break
+    out.append(html[last:])
+    return "".join(out)
 
 
 def _load(html: str) -> HtmlElement | None:

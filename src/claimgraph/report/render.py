@@ -44,6 +44,6 @@ def render_report(export: dict[str, Any]) -> str:
 
 
 def write_report(export: dict[str, Any], path: str) -> None:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(export), encoding="utf-8")
+    from ..output import write_text_atomic
+
+    write_text_atomic(path, render_report(export))

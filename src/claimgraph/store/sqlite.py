@@ -1,19 +1,20 @@
 """The SQLite store: the one place where model objects become rows and back.
 
-Each write is one transaction; schema changes are numbered migrations.
-Re-ingesting the same content changes nothing.
+Each write is one ``BEGIN IMMEDIATE`` transaction, so two processes on one database take
+turns (waiting up to ``BUSY_TIMEOUT`` seconds) instead of failing; schema changes are
+numbered migrations applied under that lock. Re-ingesting the same content changes nothing.
 """
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, loads
 
@@ -51,17 +52,21 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+BUSY_TIMEOUT = 600.0  # seconds a writer waits for another (reconciling a million claims takes ~70 s)
+
+
 class Store:
     """An open claimgraph database."""
 
-    def __init__(self, path: str | Path = "claimgraph.db") -> None:
+    def __init__(self, path: str | Path = "claimgraph.db", *, timeout: float = BUSY_TIMEOUT) -> None:
         self.path = str(path)
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.db.execute("PRAGMA journal_mode = WAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the database ({exc})", input=self.path) from exc
@@ -77,16 +82,26 @@ class Store:
 
     # -- schema -------------------------------------------------------------
     def migrate(self) -> int:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
-        for version, sql in enumerate(MIGRATIONS, 1):
-            if version in done:
-                continue
-            with self.transaction():
+        """Apply the missing migrations, all under one write lock: two processes opening a new
+        database together create its tables once."""
+        if self._applied() >= set(range(1, len(MIGRATIONS) + 1)):
+            return len(MIGRATIONS)  # nothing to do: no write lock needed
+        with self.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+            done = self._applied()
+            for version, sql in enumerate(MIGRATIONS, 1):
+                if version in done:
+                    continue
                 for statement in filter(str.strip, sql.split(";")):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
         return len(MIGRATIONS)
+
+    def _applied(self) -> set[int]:
+        try:
+            return {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.OperationalError:  # no such table yet
+            return set()
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -94,12 +109,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock at once; inside another, it joins that one."""
+        if self.db.in_transaction:
+            yield self.db
+            return
         try:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the database stayed locked by another writer ({exc})", input=self.path) from exc
+        try:
             yield self.db
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
 
     # -- documents ------------------------------------------------------------
@@ -109,10 +132,10 @@ class Store:
         A document whose id and checksum are already stored is left alone, so a
         re-run adds nothing. ``raws`` are (id, format, content) of the inputs.
         """
-        known = dict(self.db.execute("SELECT id, checksum FROM documents"))
-        fresh = [d for d in docs if known.get(d.id) != d.checksum]
-        ids = {d.id for d in fresh}
-        with self.transaction():
+        with self.transaction():  # read what is stored under the write lock: a concurrent run's rows count
+            fresh = [d for d in docs if self._changed(d)]
+            ids = {d.id for d in fresh}
+            known = {d.id for d in fresh if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (d.id,)).fetchone()}
             for d in fresh:
                 if d.id in known:
                     self._delete_doc(d.id)
@@ -125,6 +148,13 @@ class Store:
                 if doc_id in ids:
                     self.db.execute("INSERT OR REPLACE INTO raw VALUES (?,?,?,?)", (doc_id, fmt, None, content))
         return [d.id for d in fresh]
+
+    def _changed(self, doc: Document) -> bool:
+        """Whether ``doc`` is new, or differs from the stored one in text or metadata (a fixed manifest)."""
+        row = self.db.execute("SELECT checksum, data FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is None or row[0] != doc.checksum:
+            return True
+        return replace(loads(Document, row[1]), duplicate_of=doc.duplicate_of, source=doc.source) != doc
 
     def _delete_doc(self, doc_id: str) -> None:
         for table, col in (("claims", "doc"), ("extractions", "doc"), ("raw", "id"), ("documents_fts", "id"),
@@ -192,9 +222,16 @@ class Store:
             "WHERE e.doc IS NULL OR e.version != ? ORDER BY d.id", (version,))
         return [r[0] for r in rows]
 
-    def save_extractions(self, extractions: Sequence[Extraction], version: str) -> None:
+    def save_extractions(self, extractions: Sequence[Extraction], version: str,
+                         checksums: Mapping[str, str] | None = None) -> None:
+        """Store extractions; with ``checksums`` (doc id → checksum of the text extracted), one whose
+        document was replaced or removed meanwhile (by a concurrent run) is dropped, not stored."""
         with self.transaction():
             for ex in extractions:
+                if checksums is not None:
+                    row = self.db.execute("SELECT checksum FROM documents WHERE id = ?", (ex.doc,)).fetchone()
+                    if row is None or row[0] != checksums.get(ex.doc):
+                        continue
                 self.db.execute("DELETE FROM claims WHERE doc = ?", (ex.doc,))
                 self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?)", (ex.doc, version, dumps(ex)))
                 for c in ex.claims:
@@ -254,8 +291,26 @@ class Store:
         return list(self.db.execute(sql, args))
 
 
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_TERMS = 20  # FTS5 work grows fast with the number of terms
+
+
+def search_problem(query: str) -> str | None:
+    """Why ``query`` cannot be searched (too long, too many words, control characters), or None."""
+    if len(query) > MAX_SEARCH_CHARS:
+        return f"The search is {len(query)} characters long; the limit is {MAX_SEARCH_CHARS}."
+    if len(query.split()) > MAX_SEARCH_TERMS:
+        return f"The search has {len(query.split())} words; the limit is {MAX_SEARCH_TERMS}."
+    if any(ord(ch) < 32 and ch not in "\t\n\r" or 0xD800 <= ord(ch) <= 0xDFFF for ch in query):
+        return "The search holds a control character or a broken character (like %00); remove it."
+    return None
+
+
 def _fts_query(query: str) -> str:
     """Plain words as quoted FTS5 terms (all must match), so user input is never FTS syntax."""
+    problem = search_problem(query)
+    if problem:
+        raise InputError(problem, input="search")
     return " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,16 @@ from .. import api
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import make_env
 from ..store.sqlite import Store
-from .security import DEFAULT_MAX_UPLOAD, LimitBody, is_loopback, with_headers
+from .ingest import Reconciler
+from .security import (
+    DEFAULT_MAX_UPLOAD,
+    LOOPBACK_NAMES,
+    HostGuard,
+    LimitBody,
+    host_name,
+    is_loopback,
+    with_headers,
+)
 
 HERE = Path(__file__).parent
 
@@ -32,6 +41,7 @@ class Settings:
     max_upload: int
     config: api.RunConfig
     env: Environment
+    reconciler: Reconciler  # figures are brought up to date after uploads, off the request
 
 
 class App(FastAPI):
@@ -66,11 +76,13 @@ def wants_json(path: str) -> bool:
 
 
 def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = None,
-               max_upload: int = DEFAULT_MAX_UPLOAD, config: api.RunConfig | None = None) -> FastAPI:
+               max_upload: int = DEFAULT_MAX_UPLOAD, config: api.RunConfig | None = None,
+               names: Iterable[str] = ()) -> FastAPI:
     """The web app over the store at ``db_path``.
 
     Beyond loopback the app refuses to start without a ``token``; with a token every write
-    (POST) must carry it. Request bodies over ``max_upload`` bytes get a 413.
+    (POST) must carry it. Without a token, requests must name the server's host (loopback
+    names, ``host``, or ``names``) in ``Host``. Request bodies over ``max_upload`` bytes get a 413.
     """
     if not is_loopback(host) and not token:
         raise ValueError(f"refusing to serve on {host} without a token: writes would be open to the network. "
@@ -81,7 +93,8 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
               description="A cross-checked ledger of the figures in news articles. Lists take `limit` and "
                           "`offset` and return `total`. Writes need `Authorization: Bearer TOKEN` when the "
                           "server has a token.")
-    app.state.settings = Settings(db_path, host, token, max_upload, config or api.RunConfig(timeout=15.0), env)
+    app.state.settings = Settings(db_path, host, token, max_upload, config or api.RunConfig(timeout=15.0), env,
+                                  Reconciler(db_path))
 
     def error_response(path: str, status: int, detail: Any, headers: dict[str, str] | None = None) -> Response:
         if wants_json(path):
@@ -100,17 +113,21 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
                     for e in exc.errors()]
-        if wants_json(request.url.path):
-            return JSONResponse({"detail": json.loads(json.dumps(exc.errors(), default=str))}, status_code=422)
+        if wants_json(request.url.path):  # without the input: it may be large, or not encodable (a lone surrogate)
+            errors = [{k: v for k, v in e.items() if k not in ("input", "url")} for e in exc.errors()]
+            return JSONResponse({"detail": json.loads(json.dumps(errors, default=str))}, status_code=422)
         return error_response(request.url.path, 422, problems)
 
-    async def too_large(scope: Scope, send: Send, exc: HTTPException) -> None:
+    async def reply_early(scope: Scope, send: Send, exc: HTTPException) -> None:
         async def nothing() -> Any:
             return {"type": "http.disconnect"}
 
         await error_response(scope.get("path", ""), exc.status_code, exc.detail)(scope, nothing, send)
 
-    app.add_middleware(LimitBody, limit=max_upload, reply=too_large)
+    app.add_middleware(LimitBody, limit=max_upload, reply=reply_early)
+    if token is None:
+        served = LOOPBACK_NAMES | {host_name(host)} | {host_name(n) for n in names}
+        app.add_middleware(HostGuard, names=frozenset(served), reply=reply_early)
 
     @app.get("/static/report.css", include_in_schema=False)
     def report_css() -> FileResponse:

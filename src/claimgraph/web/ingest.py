@@ -1,18 +1,21 @@
 """Adding documents from the web: pasted text or HTML, uploaded files, or a URL.
 
 Each becomes an input that ``api.ingest`` reads as it would from the command line (pasted
-text is written as a one-line JSONL file in a temporary folder), then ``api.extract`` and
-``api.reconcile`` run over the store. One writer at a time; the spaCy pipeline is loaded
-once per process and reused (``extract.pipeline.build_pipeline`` is cached).
+text is written as a one-line JSONL file in a temporary folder), then ``api.extract`` runs on
+the documents of the request only, and the store is reconciled: by the web app in a background
+``Reconciler`` (a burst of uploads costs at most two reconciliations, and the response does not
+wait for one), else at once. One writer at a time; the spaCy pipeline is loaded once per
+process and reused (``extract.pipeline.build_pipeline`` is cached).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from typing import Any
 from .. import api
 from ..errors import ClaimgraphError, InputError
 from ..store.sqlite import Store
+from .security import is_encodable
 
 WRITE_LOCK = threading.Lock()
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
@@ -50,6 +54,7 @@ class Outcome:
     documents: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -63,9 +68,56 @@ def safe_name(name: str) -> str:
     return base[:120] or "upload.txt"
 
 
+class Reconciler:
+    """Reconciles the store at ``db_path`` in a background thread when asked. Requests made while
+    a run is going are folded into one more run after it."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self.last_error: str | None = None
+        self._cond = threading.Condition()
+        self._wanted = False
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def request(self, store: Store | None = None) -> None:
+        with self._cond:
+            self._wanted = True
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, daemon=True, name="claimgraph-reconcile")
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until no reconciliation is asked for or running; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._wanted and not self._busy, timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                if not self._wanted:
+                    self._thread = None
+                    self._cond.notify_all()
+                    return
+                self._wanted, self._busy = False, True
+            try:
+                with Store(self.db_path) as store:
+                    api.reconcile(store)
+                self.last_error = None
+            except Exception as exc:  # kept for the log; the next upload tries again
+                self.last_error = f"{exc.__class__.__name__}: {exc}"
+                logging.getLogger(__name__).exception("reconciling %s failed", self.db_path)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+
 def add(store: Store, *, pasted: Iterable[Pasted] = (), files: Iterable[tuple[str, bytes]] = (),
-        urls: Iterable[str] = (), config: api.RunConfig | None = None) -> Outcome:
-    """Ingest, extract and reconcile; every failure is reported, and the good inputs still go in."""
+        urls: Iterable[str] = (), config: api.RunConfig | None = None,
+        reconcile: Callable[[Store], None] | None = None) -> Outcome:
+    """Ingest, extract and reconcile (``reconcile``, by default ``api.reconcile`` at once); every
+    failure is reported, and the good inputs still go in."""
     config = config or api.RunConfig()
     out = Outcome()
     with tempfile.TemporaryDirectory(prefix="claimgraph-web-") as tmp:
@@ -75,7 +127,9 @@ def add(store: Store, *, pasted: Iterable[Pasted] = (), files: Iterable[tuple[st
             if not SAFE_ID.match(r["id"]):
                 out.errors.append(str(InputError("an id may use letters, digits and . _ : - (up to 120)",
                                                  input=r["id"])))
-        rows = [r for r in rows if SAFE_ID.match(r["id"])]
+            elif not is_encodable(json.dumps(r, ensure_ascii=False)):
+                out.errors.append(str(InputError("holds a lone surrogate (a broken character)", input=r["id"])))
+        rows = [r for r in rows if SAFE_ID.match(r["id"]) and is_encodable(json.dumps(r, ensure_ascii=False))]
         if rows:
             path = Path(tmp, "pasted.jsonl")
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -100,12 +154,13 @@ def add(store: Store, *, pasted: Iterable[Pasted] = (), files: Iterable[tuple[st
             try:
                 api.ingest(inputs, store, config=config, result=result)
                 if result.documents:
-                    api.extract(store, config=config)
-                    api.reconcile(store)
+                    api.extract(store, config=config, result=result, doc_ids=result.documents)
+                    (reconcile or api.reconcile)(store)
             except ClaimgraphError as exc:
                 result.errors.append(exc)
     out.documents, out.added = list(result.documents), list(result.added)
     out.errors += [_plain(str(e), tmp) for e in result.errors]
+    out.warnings = [_plain(str(w), tmp) for w in result.warnings]
     return out
 
 

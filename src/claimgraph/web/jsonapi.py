@@ -5,19 +5,19 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..export import figure_json
 from ..store.sqlite import Store
 from . import data
 from .app import get_store, settings
 from .ingest import Pasted, add
-from .security import check_write
+from .security import MAX_OFFSET, check_write, is_encodable
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 T = TypeVar("T")
 VerdictName = Literal["agree", "consistent", "conflict", "superseded", "single_source"]
 
@@ -103,6 +103,13 @@ class NewDocument(BaseModel):
     published: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
     outlet: str | None = Field(None, max_length=200)
 
+    @field_validator("*")
+    @classmethod
+    def encodable(cls, value: str | None) -> str | None:
+        if value is not None and not is_encodable(value):
+            raise ValueError("holds a lone surrogate (a broken character); send valid UTF-8 text")
+        return value
+
     @model_validator(mode="after")
     def one_body(self) -> NewDocument:
         given = [k for k in ("text", "html", "url") if (getattr(self, k) or "").strip()]
@@ -115,6 +122,7 @@ class AddResult(BaseModel):
     documents: list[str] = Field(description="Ids of the documents read.")
     added: list[str] = Field(description="Ids that were new or changed in the store.")
     errors: list[str]
+    warnings: list[str] = Field([], description="Inputs that went in but need a look (mixed encodings).")
 
 
 @router.get("/figures", response_model=Page[FigureOut])
@@ -165,11 +173,14 @@ def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
              responses={401: {"description": "token missing"}, 403: {"description": "wrong token"},
                         413: {"description": "body too large"}, 422: {"description": "nothing could be added"}})
 def post_document(request: Request, store: StoreDep, body: NewDocument) -> Any:
-    """Add one article (text, HTML or a URL to fetch), then extract and reconcile."""
+    """Add one article (text, HTML or a URL to fetch) and extract it. Figures are reconciled in the
+    background: they reflect the new article a moment after the response."""
     check_write(request, settings(request).token)
     pasted = [] if body.url else [Pasted(body.text, body.html, body.id, body.title, body.published, body.outlet)]
-    outcome = add(store, pasted=pasted, urls=[body.url] if body.url else [], config=settings(request).config)
-    result = {"documents": outcome.documents, "added": outcome.added, "errors": outcome.errors}
+    outcome = add(store, pasted=pasted, urls=[body.url] if body.url else [], config=settings(request).config,
+                  reconcile=settings(request).reconciler.request)
+    result = {"documents": outcome.documents, "added": outcome.added, "errors": outcome.errors,
+              "warnings": outcome.warnings}
     if not outcome.documents:
         return JSONResponse(result, status_code=422)
     return result

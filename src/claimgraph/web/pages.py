@@ -13,16 +13,16 @@ from ..report.ledger import VERDICT_ORDER, WEB_LINKS, Ledger
 from ..report.numbers import fmt_date
 from ..report.sentence import lead_sentence
 from ..report.views import document_view, figure_row, figure_view
-from ..store.sqlite import Store
+from ..store.sqlite import Store, search_problem
 from . import data
 from .app import get_store, render, settings
 from .ingest import Pasted, add
-from .security import check_write
+from .security import MAX_OFFSET, check_write
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
@@ -103,6 +103,9 @@ def document(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
 def search(request: Request, store: StoreDep, q: str = "", limit: Limit = 20, offset: Offset = 0) -> HTMLResponse:
     hits: list[dict[str, Any]] = []
     total = 0
+    problem = search_problem(q)
+    if problem:
+        raise HTTPException(400, problem)
     if q.strip():
         total = store.search_count(q)
         found = store.search(q, limit, offset, marks=(HIT_OPEN, HIT_CLOSE))
@@ -142,7 +145,8 @@ def add_submit(
                              published=published.strip() or None, outlet=outlet.strip() or None))
     uploads = [(f.filename or "upload.txt", f.file.read()) for f in files or () if f.filename]
     outcome = add(store, pasted=pasted, files=uploads, urls=[url] if url.strip() else [],
-                  config=settings(request).config)
+                  config=settings(request).config,
+                  reconcile=settings(request).reconciler.request)
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published, "doc_id": doc_id,
             "fmt": fmt}
     status = 200 if outcome.documents else (400 if not (text.strip() or uploads or url.strip()) else 422)

@@ -2,7 +2,9 @@
 
 Writes (POST) need the token whenever one is set; a server that listens beyond loopback
 must have one. Form posts from another origin are refused (a page elsewhere cannot make
-your browser add documents).
+your browser add documents). Without a token, a request must name a host the server
+serves (``localhost``, a loopback address, or ``--host``): a DNS-rebinding page, whose
+requests name its own site, is refused.
 """
 from __future__ import annotations
 
@@ -23,6 +25,16 @@ HEADERS = (
     (b"x-frame-options", b"DENY"),
 )
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
+MAX_OFFSET = 1_000_000_000  # list offsets beyond this are refused (SQLite takes 64-bit integers at most)
+
+
+def is_encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (no lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def is_loopback(host: str) -> bool:
@@ -33,6 +45,35 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(h).is_loopback
     except ValueError:
         return False
+
+
+ErrorReply = Callable[[Scope, Send, HTTPException], Awaitable[None]]
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header, without port or IPv6 brackets, lower case."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1:h.find("]")] if "]" in h else h[1:]
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+class HostGuard:
+    """Refuse (400) requests whose ``Host`` is not one of ``names``: the server's own names."""
+
+    def __init__(self, app: ASGIApp, names: frozenset[str], reply: ErrorReply) -> None:
+        self.app, self.names, self.reply = app, names, reply
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            given = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if host_name(given) not in self.names:
+                await self.reply(scope, send, HTTPException(
+                    400, f"Unknown host {given[:100]!r}: this server answers to {', '.join(sorted(self.names))}. "
+                         "(A page on another site cannot reach it through DNS rebinding.)"))
+                return
+        await self.app(scope, receive, send)
 
 
 def with_headers(send: Send) -> Send:
@@ -52,9 +93,6 @@ class BodyTooLarge(HTTPException):
         got = f" ({size / 1_048_576:.1f} MB)" if size else ""
         super().__init__(413, f"The upload is too large{got}: the limit is {limit / 1_048_576:.1f} MB per request. "
                               "Split it into smaller files or raise the limit (max_upload).")
-
-
-ErrorReply = Callable[[Scope, Send, HTTPException], Awaitable[None]]
 
 
 class LimitBody:

@@ -1,0 +1,147 @@
+"""The web app under hostile requests: no 500 from any parameter, bounded search, DNS rebinding
+refused, uploads that extract only what they add, and a fetch pinned to the address it checked."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from test_fuzz import FlakyExtractor, flaky  # noqa: F401  (the fixture)
+
+from claimgraph import api
+from claimgraph.ingest.sources import ReadOptions, read_inputs
+from claimgraph.store.sqlite import Store
+from claimgraph.web import create_app
+from conftest import build_store
+
+LOCAL = "http://127.0.0.1:8000"
+VALUES = ["%00", "a%00b", "%ED%A0%80", "%FF", "%C0%AF", "99999999999999999999", "-1", "1e3", "NaN", "x" * 3000,
+          "%F0%9F%98%80", "'\"<>", "%25", "0x10", " ".join(["w"] * 2000)]
+PATHS = ["/search?q={}", "/search?q=a&offset={}", "/search?q=a&limit={}", "/figures?offset={}", "/figures?verdict={}",
+         "/figures?entity={}", "/figures?measure={}", "/api/figures?offset={}", "/api/figures?limit={}",
+         "/api/figures?entity={}", "/api/claims?offset={}", "/api/claims?entity={}", "/api/documents?offset={}",
+         "/documents?offset={}", "/documents/{}", "/api/documents/{}", "/figures/{}", "/api/figures/{}", "/?x={}"]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = build_store(tmp_path_factory.mktemp("hard") / "x.db")
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_no_parameter_gives_a_500(client: TestClient) -> None:
+    failures = []
+    for path in PATHS:
+        for value in VALUES:
+            r = client.get(path.format(value))
+            if r.status_code >= 500:
+                failures.append((r.status_code, path.format(value)[:60]))
+    assert failures == []
+
+
+@pytest.mark.parametrize("query,status,reason", [
+    ("%00", 400, "control character"),
+    ("flood " * 30, 400, "30 words; the limit is 20"),
+    ("x" * 60_000, 400, "characters long; the limit is 500"),
+])
+def test_bad_searches_are_refused_quickly(client: TestClient, query: str, status: int, reason: str) -> None:
+    started = time.monotonic()
+    r = client.get(f"/search?q={query}")
+    assert (r.status_code, time.monotonic() - started < 1) == (status, True)
+    assert reason in r.text
+
+
+def test_huge_offsets_and_broken_text_are_client_errors(client: TestClient) -> None:
+    assert client.get("/api/figures?offset=99999999999999999999").status_code == 422
+    assert client.get("/documents?offset=99999999999999999999").status_code == 422
+    for body in ('{"text": "\\ud800 5 boats"}', '{"text": "5 boats", "title": "\\udfff"}'):
+        r = client.post("/api/documents", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 422 and ("lone surrogate" in r.text or "unicode" in r.text)
+
+
+def test_dns_rebinding_is_refused_without_a_token(client: TestClient) -> None:
+    evil = {"host": "evil.example", "origin": "http://evil.example"}
+    assert client.get("/api/figures", headers=evil).status_code == 400
+    r = client.post("/api/documents", json={"text": "5 boats sank."}, headers=evil)
+    assert r.status_code == 400 and "Unknown host" in r.json()["detail"]
+    for host in ("localhost:8000", "127.0.0.1", "[::1]:8000"):
+        assert client.get("/api/figures", headers={"host": host}).status_code == 200, host
+
+
+def test_with_a_token_any_host_name_is_served(tmp_path: Path) -> None:
+    app = create_app(build_store(tmp_path / "t.db"), host="0.0.0.0", token="s3cret")
+    with TestClient(app, base_url="http://news.example.org") as c:
+        assert c.get("/api/figures").status_code == 200
+
+
+def test_an_upload_extracts_only_its_document_and_reconciles_off_the_request(
+        tmp_path: Path, flaky: type[FlakyExtractor]) -> None:  # noqa: F811
+    db = tmp_path / "x.db"
+    for i in range(5):
+        (tmp_path / f"old{i}.txt").write_text(f"{i + 2} boats sank.\n")
+    with Store(db) as store:  # stored, never extracted: the upload must leave them to a later run
+        api.ingest([str(tmp_path / f"old{i}.txt") for i in range(5)], store, config=api.RunConfig(),
+                   result=api.RunResult())
+    app = create_app(str(db))
+    with TestClient(app, base_url=LOCAL) as c:
+        r = c.post("/api/documents", json={"text": "At least 9 people died.", "id": "new-1"})
+        assert r.status_code == 201 and r.json()["errors"] == []
+        assert flaky.calls == [["new-1"]]
+        assert app.state.settings.reconciler.wait(10)
+        r = c.post("/api/documents", json={"text": "BOOM 4 huts.", "id": "bad-1"})
+        assert r.status_code == 201 and "E088" in r.json()["errors"][0]  # reported, not a silent empty result
+        r = c.post("/api/documents", json={"text": "Some 12 huts burned.", "id": "new-2"})
+        assert r.status_code == 201 and r.json()["errors"] == []  # a failed document does not break later posts
+        assert app.state.settings.reconciler.wait(10) and app.state.settings.reconciler.last_error is None
+
+
+class Page(BaseHTTPRequestHandler):
+    hosts: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        Page.hosts.append(self.headers.get("host", ""))
+        body = b"<html><body><p>At least 40 people were killed when the dam failed on Monday.</p></body></html>"
+        self.send_response(200)
+        self.send_header("content-type", "text/html")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_fetch_connects_to_the_address_it_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: Any, *args: Any, **kw: Any) -> Any:
+        if host == "rebind.example":  # first answer: the test server; any later one: elsewhere
+            lookups.append(host)
+            return real("127.0.0.1" if len(lookups) == 1 else "192.0.2.1", *args, **kw)
+        return real(host, *args, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    errors: list[Any] = []
+    try:
+        items = list(read_inputs([f"http://rebind.example:{port}/story"], errors.append,
+                                 options=ReadOptions(allow_private=True, timeout=5)))
+    finally:
+        server.shutdown()
+    assert errors == [] and len(items) == 1 and "40 people" in items[0].content
+    assert lookups == ["rebind.example"] and Page.hosts == [f"rebind.example:{port}"]
