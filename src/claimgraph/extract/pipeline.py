@@ -359,16 +359,7 @@ class _DocExtraction:
             measure = "change"
         if noun is not None and _whole_of_part(noun, ids):
             measure = "count"  # "3,000 of the plant's 4,100 workers will lose their jobs": 4,100 is the whole
-        known = {id(v) for v in self.resolve.values()}
-        a, _ = attr.attribute(head, sent, self.resolve)
-        if a is not None and a.source is not None and id(a.source) not in known:
-            a = replace(a, source=_absolute(a.source, offset))  # found in this sentence: parse offsets
-        if (a is None or a.source is None) and self.prev is not None and attr.continues(sent.text):
-            a = self.prev
-        a = a or Attribution(None)
-        if self.relay and not a.via and not (a.source and attr.is_media(a.source.name)):
-            if a.source is None or a.source.kind in ("unnamed", "expert"):
-                a = replace(a, via=(self.relay,))
+        a = self._attribution(head, sent, offset, follow=True)
         time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
         n = len(self.claims) + 1
         lead = attr.dateline_end(sent.text)  # "BRASKO, Sept 8 (Reuters) -": where, not what about
@@ -382,19 +373,28 @@ class _DocExtraction:
         )
         return claim, a
 
+    def _attribution(self, head: Any, sent: Any, offset: int, *, follow: bool) -> Attribution:
+        """Who the claim at ``head`` is put on; ``follow``: a sentence that continues the last
+        attributed one takes its attribution. The document's relay is the via of an unnamed source."""
+        known = {id(v) for v in self.resolve.values()}
+        a, _ = attr.attribute(head, sent, self.resolve)
+        if a is not None and a.source is not None and id(a.source) not in known:
+            a = replace(a, source=_absolute(a.source, offset))  # found in this sentence: parse offsets
+        if follow and (a is None or a.source is None) and self.prev is not None and attr.continues(sent.text):
+            a = self.prev
+        a = a or Attribution(None)
+        if self.relay and not a.via and not (a.source and attr.is_media(a.source.name)):
+            if a.source is None or a.source.kind in ("unnamed", "expert"):
+                a = replace(a, via=(self.relay,))
+        return a
+
     def implied_claim(self, sent: Any, offset: int, imp: Implied, is_title: bool, dates: Sequence[Any]) -> Claim:
         """One person the sentence says was killed (wounded, ...) without a numeral."""
         person = imp.person
         start, end = offset + person.idx, offset + person.idx + len(person)
         lo, hi = min(person.idx, imp.pred.idx), max(person.idx + len(person), imp.pred.idx + len(imp.pred))
         q = Quantity(start, end, 1.0, 1.0, 1.0, unit="count", qualifier="implied", text=person.text)
-        a, _ = attr.attribute(person, sent, self.resolve)
-        known = {id(v) for v in self.resolve.values()}
-        if a is not None and a.source is not None and id(a.source) not in known:
-            a = replace(a, source=_absolute(a.source, offset))
-        a = a or Attribution(None)
-        if self.relay and not a.via and (a.source is None or a.source.kind in ("unnamed", "expert")):
-            a = replace(a, via=(self.relay,))
+        a = self._attribution(person, sent, offset, follow=False)
         counted = "attacker" if is_attacker(person) else "people"
         cid = f"{self.doc.id}:i{len(self.implied) + 1}"
         time = _nearest_date(q, dates, s0=offset + sent.start_char, s1=offset + sent.end_char, text=self.doc.text)
