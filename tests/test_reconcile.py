@@ -680,6 +680,45 @@ def test_a_small_story_folds_into_the_best_story_no_smaller_than_itself() -> Non
     assert idx._best_story(counts, top, words, min_docs=2).id in large  # type: ignore[union-attr]
 
 
+_SCENES = {"store": "a gunman opened fire outside a corner store on Alder Street and fled in a grey sedan",
+           "park": "shots rang out near the skate park by Fenwick Lake after an argument over a parked truck",
+           "bar": "a fight inside the Copper Kettle tavern spilled into the car park before gunfire erupted"}
+
+
+def _other_towns(idx: StoryIndex) -> None:
+    for n, town in enumerate(["Ashcombe", "Brindle", "Corwen", "Dalby", "Elston", "Fairlee"]):
+        text = (f"Police in {town} said officers found a victim when they arrived at a house fire on "
+                f"Route {n + 3}; the council will meet on the budget and the school roof{n}.")
+        idx.add(doc(f"t{n}", published="2025-03-05", text=text), [town, town, f"{town}-police"])
+
+
+def _city_shooting(idx: StoryIndex, id: str, day: str, people: list[str], scene: str, extra: str = "") -> str:
+    text = f"Police in Dunmore said {_SCENES[scene]}. Officers found the victims when they arrived. {extra}"
+    places = {"store": ["alder-st", "alder-st", "corner-store"], "park": ["fenwick-lake", "skate-park", "skate-park"],
+              "bar": ["copper-kettle", "copper-kettle", "mill-road"]}[scene]
+    return idx.add(doc(id, published=day, text=text), ["dunmore", "dunmore-police"] + places + people)
+
+
+def test_the_same_kind_of_event_in_one_city_weeks_apart_is_another_story() -> None:
+    kinds = {"ana": "PERSON", "ben": "PERSON", "cal": "PERSON"}
+    idx = StoryIndex(names={}, near_copies=False, kinds=kinds)
+    _other_towns(idx)
+    first = _city_shooting(idx, "a", "2025-03-01", ["ana", "ana"], "store")
+    assert _city_shooting(idx, "b", "2025-03-02", [], "store") == first  # the next day: the same shooting
+    assert _city_shooting(idx, "c", "2025-03-29", ["ben", "ben"], "park") != first  # four weeks on, other people
+
+
+def test_a_follow_up_weeks_later_joins_its_story_by_the_people_it_names() -> None:
+    kinds = {"ana": "PERSON", "ben": "PERSON", "cal": "PERSON"}
+    idx = StoryIndex(names={}, near_copies=False, kinds=kinds)
+    _other_towns(idx)
+    first = _city_shooting(idx, "a", "2025-03-01", ["ana", "ana", "cal"], "store")
+    other = _city_shooting(idx, "x", "2025-03-12", ["ben", "ben"], "park")
+    assert other != first
+    later = _city_shooting(idx, "b", "2025-04-02", ["ana", "ana"], "bar", "A man was charged in the killing.")
+    assert later == first
+
+
 def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> None:
     exts = [ext("d0", entities=[("The Coastal Rescue Authority (CRA", "ORG"),  # a recogniser cut the ")"
                                 ("Ministry of Defence (Britain)", "ORG")]),

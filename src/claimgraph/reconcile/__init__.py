@@ -90,7 +90,8 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     for ids in mentions.values():
         doc_freq.update(set(ids))
     # copies are already linked by ingest (duplicate_of), so no MinHash pass here
-    story_index = StoryIndex(names={e.id: e.name for e in index.entities}, doc_freq=doc_freq, near_copies=False,
+    story_index = StoryIndex(names={e.id: e.name for e in index.entities}, kinds={e.id: e.type for e in index.entities},
+                             doc_freq=doc_freq, near_copies=False,
                              n_docs=max(len(documents), len(mentions)))
     ordered = sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or "9999", d.id))
     for doc in ordered:

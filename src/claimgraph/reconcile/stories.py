@@ -7,6 +7,12 @@ A document joins a story when either
   documents seen so far) is at least ``threshold``.
 Syndicated copies (``duplicate_of``) join their original's story directly.
 
+Local news is full of the same kind of event in the same place (a shooting in one city), and
+those share the city, the police and the words. So a document dated a week or more from every
+member of a story joins it only when the texts are close, or when one names at least twice a
+person the other names who is named in at most one other story (a victim, a suspect: not a
+police spokesman); months apart it needs both signals strongly.
+
 Candidates come from LSH buckets and entity postings (newest stories first, capped), so each
 ``add`` costs about the same however many documents came before. The text cosine is over all
 of a document's words (its 40 heaviest only find the candidates): a short article's own words
@@ -59,6 +65,8 @@ class _Story:
     eprofile: dict[str, float] = field(default_factory=dict)  # cached weights of ``top`` entities
     eprofile_norm: float = 0.0
     days: list[int] = field(default_factory=list)  # the members' dates, as day numbers
+    people: set[str] = field(default_factory=set)  # the people its members name
+    key_people: set[str] = field(default_factory=set)  # the people some member names at least twice
 
 
 class StoryIndex:
@@ -69,7 +77,8 @@ class StoryIndex:
 
     def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, near_copies: bool = True, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
-                 doc_freq: Mapping[str, int] | None = None, n_docs: int = 0, max_gap: int = 120) -> None:
+                 doc_freq: Mapping[str, int] | None = None, n_docs: int = 0, max_gap: int = 120,
+                 near_days: int = 7, kinds: Mapping[str, str] | None = None) -> None:
         self.threshold = threshold
         self.top_k = top_k
         self.bands = bands
@@ -95,6 +104,9 @@ class StoryIndex:
         self.fold_max = fold_max
         self.near_copies = near_copies
         self.max_gap = max_gap
+        self.near_days = near_days
+        self.kinds = kinds or {}
+        self._named_in: dict[str, set[str]] = defaultdict(set)  # person -> the stories naming them
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -160,6 +172,11 @@ class StoryIndex:
             target.entities.update(small.entities)
             target.words.update(small.words)
             target.titles.update(small.titles)
+            target.people |= small.people
+            for e in small.people:
+                self._named_in[e].discard(small.id)
+                self._named_in[e].add(target.id)
+            target.key_people |= small.key_people
             for d in small.days:
                 bisect.insort(target.days, d)
             self._refresh_profile(target)
@@ -206,10 +223,14 @@ class StoryIndex:
         # and they are exactly what ties the documents together
         return math.sqrt(1.0 + math.log((1 + self._n) / (1 + self._df[e])))
 
-    def _joins(self, ent: float, text: float, *, loose: bool = False, strong: bool = False) -> bool:
+    def _joins(self, ent: float, text: float, *, loose: bool = False, strong: bool = False,
+               far: bool = False) -> bool:
         """Both signals moderately, or one of them strongly; ``loose``: either one moderately
-        (for a stray document, where the alternative is a story of its own); ``strong``: both
-        strongly (for a document dated far from every member of the story)."""
+        (for a stray document, where the alternative is a story of its own); ``far``: the text
+        strongly, or both together (for a document dated a week or more from every member of
+        the story); ``strong``: both strongly (for one dated months from them)."""
+        if far:
+            return text >= 3 * self.text_threshold or ent + text >= 2.5 * self.threshold
         if strong:
             return ent >= 2 * self.threshold and text >= 2.5 * self.text_threshold
         if loose:
@@ -240,6 +261,7 @@ class StoryIndex:
         far (``_joins``): entities tie short articles about one event (the dam, the towns),
         words tie articles whose named entities differ. Story profiles are cached and refreshed
         as a story grows."""
+        people, key = self._people(counts)
         full = {w: math.log1p(c) * self._idf(w) for w, c in words.items()}
         vec = dict(heapq.nlargest(40, full.items(), key=lambda kv: kv[1]))  # the heaviest find candidates
         seen = {k: st for k, st in self._candidates(top, vec).items()
@@ -267,12 +289,28 @@ class StoryIndex:
             text = sum(v * vec[w] for w, v in prof.items() if w in vec) / denom if denom else 0.0
             if not self._joins(ent, text, loose=loose):
                 continue
-            if days and st.days and _gap(days, st.days) > self.max_gap and not self._joins(ent, text, strong=True):
-                continue  # the same kind of event in the same place, on another day: another story
+            gap = _gap(days, st.days) if days and st.days else 0
+            if gap > self.max_gap and not self._joins(ent, text, strong=True):
+                continue  # the same kind of event in the same place, months apart: another story
+            if gap > self.near_days and not self._joins(ent, text, far=True) \
+                    and not self._shared_people(people, key, st):
+                continue  # ... or a week or more apart, unless the texts tell the same story
             cand = (ent + text, len(st.docs), st.id)
             if best is None or cand > best:
                 best, best_story = cand, st
         return best_story
+
+    def _people(self, counts: Counter[str]) -> tuple[set[str], set[str]]:
+        """The people named, and those named at least twice (the ones a text is about)."""
+        people = {e for e in counts if self.kinds.get(e) == "PERSON"}
+        return people, {e for e in people if counts[e] >= 2}
+
+    def _shared_people(self, people: set[str], key: set[str], st: _Story) -> bool:
+        """Whether one names, at least twice, someone the other names who no other story names
+        in more than one other story (a victim, a suspect; not a police spokesman or a hospital read as a
+        name)."""
+        shared = (key & st.people) | (st.key_people & people)
+        return any(len(self._named_in[e] - {st.id}) <= 1 for e in shared)
 
     def _words(self, doc: Document) -> Counter[str]:
         text = " ".join(doc.text[a:b] for a, b in doc.body) if doc.body else doc.text
@@ -315,6 +353,11 @@ class StoryIndex:
         if day is not None:
             bisect.insort(story.days, day)
         story.entities.update(counts)
+        people, key = self._people(counts)
+        story.people |= people
+        for e in people:
+            self._named_in[e].add(story.id)
+        story.key_people |= key
         n = len(story.docs)
         if n <= 8 or n & (n - 1) == 0 or n % 64 == 0:  # refresh the profile now and then
             new_top = frozenset(e for e, _ in sorted(story.entities.items(),
