@@ -102,6 +102,45 @@ ODD = ["…60%-32%.", "according to WPEC-Ch. 12.", "Account # 3605718870.", "#",
        "4-3 win, 2 OT", "I-95 N", "7:30", "@12", "a\u00a05 b", "1e9 dollars", "twenty-two 22 twenty two"]
 
 
+def measures(e: Extraction) -> dict[str | None, list[tuple[float | None, str]]]:
+    out: dict[str | None, list[tuple[float | None, str]]] = {}
+    for c in e.claims:
+        out.setdefault(c.measure, []).append((c.quantity.value, c.quantity.qualifier))
+    return out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # people hit are not shots fired; rounds are
+    ("Deputies fired nine rounds at the fleeing van.", {"fired": [(9, "exact")]}),
+    ("Two brothers were shot outside a laundromat on Kell Street.",
+     {"shot": [(2, "exact")], "wounded": [(2, "implied")]}),
+    # the dead of the same sentence are not wounded
+    ("Seven people were shot, two fatally, at a birthday party in Orland.",
+     {"shot": [(7, "exact")], "killed": [(2, "exact")], "wounded": [(5, "implied")]}),
+    ("Officers said five teens were shot and two of them died in surgery.",
+     {"shot": [(5, "exact")], "killed": [(2, "exact")], "wounded": [(3, "implied")]}),
+    # a death told but not counted: which of them died is unknown, so no wounded figure
+    ("Officers said five teens were shot and one of them died in surgery.", {"shot": [(5, "exact")], "wounded": None}),
+    # a coordinated outcome is the measure
+    ("Three cousins were shot and wounded near the ferry terminal.", {"wounded": [(3, "exact")]}),
+    ("Two guards were shot and killed during the robbery.", {"killed": [(2, "exact")]}),
+])
+def test_people_shot_and_the_wounded_among_them(extractor: Extractor, text: str,
+                                                 want: dict[str, list[tuple[float, str]] | None]) -> None:
+    got = measures(run(extractor, text))
+    assert {m: got.get(m) for m in want} == want
+
+
+def test_wounded_are_not_read_from_the_shot_when_deaths_are_told_apart(extractor: Extractor) -> None:
+    # which of the four died is not said: no wounded figure can be read
+    text = "Four people were shot at a bus stop in Marlow on Friday. A woman died later at the hospital."
+    got = measures(run(extractor, text))
+    assert got.get("shot") == [(4, "exact")] and "wounded" not in got
+    # ... and a stated number of wounded wins
+    text = "Six people were shot in Dunmore on Friday. Police said six were wounded, none critically."
+    assert measures(run(extractor, text)).get("wounded") == [(6, "exact")]
+
+
 def test_fuzz_odd_sentences_never_fail_a_document(extractor: Extractor) -> None:
     rng = random.Random(7)
     texts = []

@@ -5,15 +5,21 @@ Candidates come from the DependencyMatcher patterns of ``data/implied.json``; th
 that the person is exactly one is :func:`is_one_person`. A document keeps one implied claim
 per measure (its first), and none for a measure it states with a numeral
 (:func:`keep_implied`).
+
+People shot are hit, not all wounded: :func:`wounded_of_shot` reads how many were wounded
+where the text says how many of them died, or tells of no death at all.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from ..lexicon import data_file, resolve, words
+from ..model import Claim
+from .numbers import parse_words
 
 Token = Any
 
@@ -109,3 +115,55 @@ def keep_implied(measures_stated: Iterable[str], implied: Iterable[tuple[str, An
         seen.add(key)
         out.append(claim)
     return out
+
+
+def wounded_of_shot(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """The people a document says were shot and did not die, as one implied wounded claim.
+
+    "Five people were shot, two fatally", "four were shot and two of them died": the shot less
+    the dead the same sentence counts. Where the document tells of no death at all, everyone
+    shot was wounded. None where the document states the wounded itself, or where a death is
+    told but not counted beside the shot (which of them died is unknown)."""
+    if any(c.measure == "wounded" for c in claims):
+        return []
+    killed = [c for c in claims if c.measure == "killed" and c.counted != "attacker"]
+    deaths = _DEATH().search(text) is not None
+    for c in claims:
+        q = c.quantity
+        if c.measure != "shot" or q.vague or q.low is None or q.low != q.high or q.change:
+            continue
+        dead = [k.quantity.low for k in killed if k.sentence == c.sentence and k.quantity.low is not None]
+        fatal = _fatally(text, c)
+        if fatal is not None:
+            dead.append(fatal)
+        if not dead and deaths:
+            continue
+        n = q.low - max(dead, default=0.0)
+        if n < 1:
+            continue
+        return [replace(c, id=f"{c.id}w", measure="wounded",
+                        quantity=replace(q, value=n, low=n, high=n, qualifier="implied"))]
+    return []
+
+
+def _fatally(text: str, claim: Claim) -> float | None:
+    """"shot, one fatally": how many of the shot died, said by an adverb after a number."""
+    s0, s1 = claim.sentence
+    for m in _FATAL().finditer(text, claim.end, s1):
+        if m.group(1).isdigit():
+            return float(m.group(1))
+        w = parse_words(text, m.start(1), m.end(1))
+        if w is not None:
+            return float(w.value)
+    return None
+
+
+@cache
+def _DEATH() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(words("death_words"))) + r")\b", re.I)
+
+
+@cache
+def _FATAL() -> re.Pattern[str]:
+    return re.compile(r"\b(\d+|[a-z]+)\s+(?:of\s+them\s+)?(?:" + "|".join(sorted(words("fatal_adverbs"))) + r")\b",
+                      re.I)

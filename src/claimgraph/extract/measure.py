@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from ..lexicon import words
 
 Token = Any  # spacy.tokens.Token
 
@@ -28,6 +30,7 @@ class Vocabulary:
     military: frozenset[str]
     phrases: tuple[tuple[str, re.Pattern[str]], ...] = ()
     money_nouns: frozenset[str] = frozenset()
+    on_people: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -41,7 +44,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
     phrases = tuple((m, re.compile(rx, re.I)) for m, rxs in data.get("phrases", {}).items() for rx in rxs)
     return Vocabulary(data["verbs"], data["nouns"], frozenset(data["people"]),
                       frozenset(data["military_people"]), phrases,
-                      frozenset(data.get("money_nouns", ())))
+                      frozenset(data.get("money_nouns", ())), dict(data.get("on_people", {})))
 
 
 def head_token(tokens: list[Token]) -> Token:
@@ -280,8 +283,8 @@ def verb_above(tok: Token, steps: int = 4) -> Token | None:
 
 def _people_noun(noun: Token, vocab: Vocabulary) -> bool:
     lem = noun.lemma_.lower()
-    return lem in vocab.people or lem in ("passenger", "people", "person", "crew", "tourist", "migrant", "pilgrim",
-                                          "refugee", "child", "adult", "traveller", "traveler", "student")
+    return lem in vocab.people or lem in words("person_nouns") or lem in ("passenger", "crew", "tourist", "pilgrim",
+                                                                           "refugee", "traveller", "traveler")
 
 
 _VEHICLES = {"ferry", "ship", "boat", "vessel", "plane", "aircraft", "jet", "flight", "bus", "train", "coach",
@@ -335,6 +338,12 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
         # the written form too, where the lemmatiser slips ("fined" -> "fin")
         hit = (particle and vocab.verbs.get(f"{lemma} {particle}")) or vocab.verbs.get(lemma) \
             or vocab.verbs.get(verb.lower_) or _phrase_measure(verb, vocab)
+        if lemma in vocab.on_people and unit == "count" and (noun is None or _people_noun(noun, vocab)):
+            # "four people were shot": hit, not shots fired; "shot and killed": killed
+            outcome = next((m for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                            and (m := vocab.verbs.get(c.lemma_.lower()))), None)
+            return outcome or vocab.on_people[lemma]
         if hit:
             if hit == "supplied" and noun is not None and noun.lemma_.lower() in vocab.people:
                 return "deployed"

@@ -13,7 +13,7 @@ from ..model import Attribution, Claim, DateMention, Document, Extraction, Quant
 from . import attribution as attr
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
-from .implied import Implied, is_attacker, keep_implied
+from .implied import Implied, is_attacker, keep_implied, wounded_of_shot
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
 from .nlp import DEFAULT_MODEL, load_nlp
@@ -254,6 +254,9 @@ class _DocExtraction:
                         self.prev = None
         stated = {c.measure for c in self.claims if c.measure}
         self.claims.extend(keep_implied(stated, self.implied))
+        for w in wounded_of_shot(self.claims, text):
+            self.subject_spans[w.id] = self.subject_spans.get(w.id[:-1], [])
+            self.claims.append(w)
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)

@@ -319,7 +319,7 @@ def is_toll(measure: str | None, head: str | None) -> bool:
     return measure in PERSON_MEASURES and head == "people"
 
 
-PERSON_MEASURES = frozenset({"killed", "wounded", "casualties", "captured", "missing", "displaced", "rescued",
+PERSON_MEASURES = frozenset({"killed", "wounded", "shot", "casualties", "captured", "missing", "displaced", "rescued",
                              "evacuated", "hospitalised", "hospitalized", "arrested", "detained", "infected",
                              "aboard"})
 
