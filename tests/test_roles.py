@@ -64,7 +64,8 @@ def test_a_real_count_beside_an_age_is_kept(extractor: Extractor) -> None:
     ("Her son was injured in the blast.", "wounded"),
 ])
 def test_one_person_without_a_numeral(extractor: Extractor, text: str, measure: str) -> None:
-    claims = [c for c in run(extractor, text).claims if c.quantity.qualifier == "implied"]
+    # a person shot is also counted among the people shot; that is another measure
+    claims = [c for c in run(extractor, text).claims if c.quantity.qualifier == "implied" and c.measure != "shot"]
     assert [(c.quantity.value, c.measure) for c in claims] == [(1.0, measure)], text
 
 
@@ -121,6 +122,15 @@ def measures(e: Extraction) -> dict[str | None, list[tuple[float | None, str]]]:
      {"shot": [(5, "exact")], "killed": [(2, "exact")], "wounded": [(3, "implied")]}),
     # a death told but not counted: which of them died is unknown, so no wounded figure
     ("Officers said five teens were shot and one of them died in surgery.", {"shot": [(5, "exact")], "wounded": None}),
+    # shot at is not hit
+    ("A jilted man was arrested for shooting at 5 people in a drive-by.", {"fired": [(5, "exact")], "shot": None}),
+    # one wounded person the text singles out is among the shot, not another figure
+    ("Four people were shot, one critically, outside a deli. A 30-year-old man was struck in the neck "
+     "and badly wounded.", {"shot": [(4, "exact")], "wounded": [(4, "implied")]}),
+    # one person shot, or struck by gunfire, with no death told: one wounded
+    ("A 17-year-old was shot in the leg on Tuesday night.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
+    ("A woman was struck by a stray bullet on her porch.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
+    ("A man was shot to death outside his home.", {"killed": [(1, "implied")], "wounded": None}),
     # a coordinated outcome is the measure
     ("Three cousins were shot and wounded near the ferry terminal.", {"wounded": [(3, "exact")]}),
     ("Two guards were shot and killed during the robbery.", {"killed": [(2, "exact")]}),

@@ -122,9 +122,10 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> list[Claim]:
 
     "Five people were shot, two fatally", "four were shot and two of them died": the shot less
     the dead the same sentence counts. Where the document tells of no death at all, everyone
-    shot was wounded. None where the document states the wounded itself, or where a death is
-    told but not counted beside the shot (which of them died is unknown)."""
-    if any(c.measure == "wounded" for c in claims):
+    shot was wounded. None where the document states the wounded with a numeral, or where a
+    death is told but not counted beside the shot (which of them died is unknown). The caller
+    drops the document's one-person wounded claims for it: that person is among the shot."""
+    if any(c.measure == "wounded" and c.quantity.qualifier != "implied" for c in claims):
         return []
     killed = [c for c in claims if c.measure == "killed" and c.counted != "attacker"]
     deaths = _DEATH().search(text) is not None

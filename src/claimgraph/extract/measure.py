@@ -338,8 +338,10 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
         # the written form too, where the lemmatiser slips ("fined" -> "fin")
         hit = (particle and vocab.verbs.get(f"{lemma} {particle}")) or vocab.verbs.get(lemma) \
             or vocab.verbs.get(verb.lower_) or _phrase_measure(verb, vocab)
-        if lemma in vocab.on_people and unit == "count" and (noun is None or _people_noun(noun, vocab)):
-            # "four people were shot": hit, not shots fired; "shot and killed": killed
+        if lemma in vocab.on_people and unit == "count" and (noun is None or _people_noun(noun, vocab)) \
+                and not (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "at"):
+            # "four people were shot": hit, not shots fired ("shot at four people" is); "shot and
+            # killed": killed
             outcome = next((m for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                             and (m := vocab.verbs.get(c.lemma_.lower()))), None)

@@ -256,7 +256,7 @@ class _DocExtraction:
         self.claims.extend(keep_implied(stated, self.implied))
         for w in wounded_of_shot(self.claims, text):
             self.subject_spans[w.id] = self.subject_spans.get(w.id[:-1], [])
-            self.claims.append(w)
+            self.claims = [c for c in self.claims if c.measure != "wounded"] + [w]
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
