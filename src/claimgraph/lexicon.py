@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_file", "resolve", "words"]
+__all__ = ["data_file", "ordered", "resolve", "words"]
 
 
 @cache
@@ -26,6 +26,12 @@ def words(name: str) -> frozenset[str]:
     if name not in table or name.startswith("_"):
         raise KeyError(f"no word list {name!r} in data/lexicon.json")
     return frozenset(w.lower() for w in table[name])
+
+
+@cache
+def ordered(name: str) -> tuple[str, ...]:
+    """One lexicon list in its written order, lower case ("months": January first)."""
+    return tuple(sorted(words(name), key=[w.lower() for w in data_file("lexicon.json")[name]].index))
 
 
 def resolve(obj: Any) -> Any:

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
+from ..lexicon import ordered
+
 __all__ = ["TimeExpr", "find_dates", "is_date_like", "parse_published"]
 
 
@@ -62,11 +64,8 @@ class TimeExpr:
 
 # ---------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTHS = {m[:3]: i for i, m in enumerate(ordered("months"), 1)}  # "jan": 1, looked up by a name's first letters
+_WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -85,11 +84,11 @@ def _cased(words: str) -> str:
 
 
 # Full month names; abbreviations need a dot unless a day or year follows.
-_MONTH_FULL = _cased("january|february|march|april|may|june|july|august|september|october|november|december")
-_MONTH_ABBR = _cased("jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH_FULL = _cased("|".join(ordered("months")))
+_MONTH_ABBR = _cased("|".join(ordered("month_abbreviations")))
 _MON = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"  # with a day or year after it
 _MON_ALONE = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)"  # standing alone
-_WD = _cased("monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_WD = _cased("|".join(ordered("weekdays")))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _YEAR_END = r"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)"

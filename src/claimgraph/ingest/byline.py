@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimgraph.ingest import furniture as f
+from claimgraph.lexicon import ordered, words
 
 __all__ = ["bare_names", "byline_names", "date_line", "find_date", "org_line", "outlet_of", "role_line"]
 
@@ -21,10 +22,7 @@ def ends_sentence(text: str) -> bool:
     return bool(bare) and bare[-1] in TERMINAL
 
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?P<mon>{'|'.join(sorted(words('months') | words('month_abbreviations'), key=lambda w: (-len(w), w)))})\.?"
 _DATES = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -43,7 +41,7 @@ RELATIVE = re.compile(
     re.I,
 )
 READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)\b", re.I)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {m[:3]: i for i, m in enumerate(ordered("months"), 1)}
 BY = re.compile(
     r"^\(?(?:(?:written|posted|published|updated|reported|story|words|text|compiled|produced|reporting|"
     r"additional reporting|interview(?:ed)?)\b.{0,60}?\s)?by:?\s+(?P<rest>.+)$"
@@ -52,9 +50,8 @@ BY = re.compile(
 )
 _FOR = re.compile(r"\s+(?:for|FOR)\s+(?P<outlet>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s*$")
 _NAME_FILLERS = frozenset("and & of the de van von da del della di la le du bin al el y in on at from for with".split())
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow then now "
-    "far contrast comparison all means way law design default".split()
+_NOT_NAMES = words("weekdays") | frozenset(
+    "today yesterday tomorrow then now far contrast comparison all means way law design default".split()
 )
 # words of a place or a section, never of a bare byline name ("Middle East and North Africa")
 _PLACE_WORDS = frozenset("east west north south middle central latin united world live latest".split())

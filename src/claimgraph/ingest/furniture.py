@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.lexicon import words
+
 _SOCIAL = (
     r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|mail|print|"
     r"copy link|copy|link|flipboard|messenger|threads|bluesky|tumblr|sms|more|share|tweet|"
@@ -276,9 +278,8 @@ DATE_FILLERS = frozenset(
     "published updated posted last modified created first on at am pm a.m. p.m. est edt cst cdt pst pdt "
     "gmt utc bst cet cest eet eest msk kst jst ist aest et pt ct mt z local time date | · • - – — , : "
     "min read mins minutes ago hour hours day days week weeks month months just now today yesterday "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "reading an a".split()
-)
+) | words("weekdays") | words("weekday_abbreviations")
 
 # news agencies, as they sign datelines ("KYIV, Dec 3 (Reuters) -") and sign-offs ("--IANS")
 AGENCIES = r"Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS|Yonhap|Kyodo|IANS|PTI|ANI|EFE|ANSA|UNI|KNA|APA|Anadolu|Bernama"
