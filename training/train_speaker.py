@@ -1,5 +1,6 @@
 """Train the speaker scorer: which candidate is the source of a number.
 
+    pip install -e '.[train]'   # scikit-learn, for training only
     python training/train_speaker.py [--data FILE] [--out FILE] [--use] [--check]
 
 ``training/speaker_sentences.jsonl`` holds news sentences written for this project (never

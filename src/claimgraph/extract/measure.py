@@ -68,10 +68,9 @@ _SETTING_VERBS = {"raise", "lift", "lower", "cut", "reduce", "increase", "boost"
 # "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
 _VALUING_VERBS = {"put", "estimate", "peg", "place", "value", "set", "assess", "fix", "calculate", "count", "tally",
                   "forecast", "project", "see", "price"}
-_TEMPORAL = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "period",
-             "time", "quarter", "morning", "evening", "night", "spring", "summer", "autumn", "fall", "winter"}
+_TEMPORAL = words("months") | words("weekdays") | {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "period", "time", "quarter",
+    "morning", "evening", "night", "spring", "summer", "autumn", "fall", "winter"}
 _AMOUNT_OF = {"in", "of", "for", "worth"}
 _GENERIC_UNITS = {"units", "unit", "tonnes", "tons", "barrels", "pieces", "items", "doses", "rounds"}
 
