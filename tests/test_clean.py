@@ -353,3 +353,16 @@ def test_a_section_kicker_or_a_byline_is_no_masthead(first: str) -> None:
     text = (first + "\nMine toll rises to 38 as rescuers widen search\nBy Ana Ruiz\n"
             "The toll rose to 38 on Friday, the agency said, with 11 miners still unaccounted for after the collapse.\n")
     assert clean_text(text).outlet is None
+
+
+def test_contact_lines_and_embed_notices_are_debris() -> None:
+    story = ("Police said a man was shot twice on Fenwick Road late Saturday and taken to a hospital in "
+             "stable condition. Officers are still looking for the gunman.")
+    text = "\n\n".join([
+        story,
+        "Reach reporter Jo Ander at jander@dailyledger.example or 555-201-3344. Follow Jo on X at @joander.",
+        "When you tweet with a location, X stores that location. You can switch location on or off "
+        "before each post and always have the option to delete your location history.",
+    ])
+    body = [text[a:b] for a, b in clean_text(text).body]
+    assert body == [story]

@@ -148,7 +148,12 @@ LEADS: dict[str, tuple[str, ...]] = {
         r"all rights reserved",
     ),
     "edit_link": (r"edit (?:post|page|article)\b",),
-    "byline": (r"(?:(?:media|press|investor|news) )?(?:contacts?|enquiries|inquiries) ?:",),
+    "byline": (
+        r"(?:(?:media|press|investor|news) )?(?:contacts?|enquiries|inquiries) ?:",
+        # "Reach the reporter at name@site.com or 555-0100. Follow her on X at @handle."
+        r"(?:contact|reach|email|e-mail|write to|follow|call)\b.{0,120}"
+        r"(?:[\w.+-]+@[\w-]+\.\w|@\w{2,}|\d{3}[.-]\d{3}[.-]\d{4})",
+    ),
     "reader_tool": (r"(?:download|get|install|open) (?:the |our )?(?:[\w-]+ ){0,4}app\b",),
 }
 
@@ -286,7 +291,8 @@ AGENCIES = r"Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS|Yonhap|Kyodo|IANS|PTI|
 
 # a site's cookie notice, which can run to a paragraph
 CONSENT = re.compile(
-    r"\b(?:we|this (?:web)?site)(?: and our (?:\d+ )?(?:partners|vendors))? (?:use|uses|store|set) cookies\b"
+    r"\bwhen you (?:tweet|post) with a location\b"  # an embedded post's own privacy notice
+    r"|\b(?:we|this (?:web)?site)(?: and our (?:\d+ )?(?:partners|vendors))? (?:use|uses|store|set) cookies\b"
     r"|\bcookies? and similar technologies\b"
     r"|\bby (?:clicking|continuing|using)\b[^.]{0,80}\byou (?:agree|consent|accept)\b[^.]{0,40}\bcookies\b",
     re.IGNORECASE,
