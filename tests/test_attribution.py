@@ -106,6 +106,8 @@ def problems(want: A, got: Claim | None) -> Iterator[str]:
 # ----------------------------------------------------------------------------- claims
 CASES = [
     # --- war and security
+    # the people a share counts are not its source
+    C("Fully 70 percent of drivers said fuel prices were too high.", A("70 percent", None)),
     C("At least 3,000 troops have been deployed to the northern border, the defence ministry said.",
       A("At least 3,000", "defence ministry", "deployed", counted="troops")),
     C("The army said 27 militants were killed in the raid on Tuesday.",

@@ -719,6 +719,29 @@ def test_a_follow_up_weeks_later_joins_its_story_by_the_people_it_names() -> Non
     assert later == first
 
 
+def test_speeds_of_unnamed_things_in_two_articles_are_no_conflict() -> None:
+    docs = [doc("a", outlet="Wheels"), doc("b", outlet="Motoring")]
+    exts = [ext("a", [claim("a1", "a", qty(109, 109, 109, unit="mph"), measure="speed", counted="top speed")]),
+            ext("b", [claim("b1", "b", qty(124, 124, 124, unit="mph"), measure="speed", counted="top speed")])]
+    result = run(docs, exts)
+    assert not [f for f in result.figures if f.verdict == "conflict"]
+    assert result.claim_figure["a1"] != result.claim_figure["b1"]
+    # ... while counts of one thing unnamed still conflict
+    exts = [ext("a", [claim("a1", "a", qty(612, 612, 612), measure="aboard", counted="passengers")]),
+            ext("b", [claim("b1", "b", qty(550, 550, 550), measure="aboard", counted="passengers")])]
+    assert figure_with(run(docs, exts), "a1").verdict == "conflict"
+
+
+def test_a_share_without_a_counted_noun_needs_a_number_to_join_on_a_shared_subject() -> None:
+    docs = [doc("a", outlet="Poll Desk"), doc("b", outlet="Markets Daily")]
+    exts = [ext("a", [claim("a1", "a", qty(70, 70, 70, unit="percent"), measure="share", counted=None,
+                            subject=["a:e1"])], entities=[("Freedonia", "GPE")]),
+            ext("b", [claim("b1", "b", qty(2.8, 2.8, 2.8, unit="percent"), measure="share", counted="discount",
+                            subject=["b:e1"])], entities=[("Freedonia", "GPE")])]
+    result = run(docs, exts)
+    assert result.claim_figure["a1"] != result.claim_figure["b1"]
+
+
 def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> None:
     exts = [ext("d0", entities=[("The Coastal Rescue Authority (CRA", "ORG"),  # a recogniser cut the ")"
                                 ("Ministry of Defence (Britain)", "ORG")]),

@@ -113,7 +113,7 @@ def walk(q: Token, resolve: dict[str, Source]) -> list[Candidate]:
             subj = passive_agent(cur, q)
         if subj is None or subj.i > q.i and subj.head.i == cur.i and cur.i < q.i:
             continue
-        if within(q, subj) and named_head(subj).lemma_.lower() not in DOC_WORDS:
+        if (within(q, subj) or subj.i == q.i) and named_head(subj).lemma_.lower() not in DOC_WORDS:
             out.append(Candidate("veto", step=step))  # the number describes the speaker
             break
         hit = found(cur, subj, resolve)

@@ -112,9 +112,11 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
         members = queue.pop()
         fig, reports = _figure([claims[i] for i in members], [feats[i] for i in members], documents,
                                index, resolver)
-        if fig.verdict == "conflict" and len({claims[i].doc for i in members}) == 1 \
-                and len({resolver.key(claims[i]) for i in members}) == 1:
-            # one origin in one article does not contradict itself: its values measure different things
+        if fig.verdict == "conflict" and (len({claims[i].doc for i in members}) == 1
+                                           and len({resolver.key(claims[i]) for i in members}) == 1
+                                           or _things_unnamed(members, feats)):
+            # one origin in one article does not contradict itself: its values measure different
+            # things; nor do two articles giving a speed or a length of things neither names
             queue.extend(_value_groups(members, feats))
             continue
         figures.append(fig)
@@ -165,6 +167,14 @@ def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str,
                 out = list(feats)
             out[i] = replace(f, sig=frozenset())
     return out
+
+
+_PHYSICAL = frozenset({"speed", "length", "area", "mass", "power", "energy", "volume", "temperature"})
+
+
+def _things_unnamed(members: list[int], feats: Sequence[Features]) -> bool:
+    """A physical quantity (a top speed, a length) none of whose claims names what it belongs to."""
+    return all(feats[i].unit.family in _PHYSICAL and not feats[i].sig for i in members)
 
 
 def _fits(c: _Cluster, place: str | None, year: str | None) -> bool:
@@ -375,11 +385,16 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
                     continue
                 if f.head is not None and head != f.head:
                     continue
-                if c.core & f.sig and _fits(c, f.place, f.year) and (not valued or _agrees_with_member(f, c, feats)):
+                # a claim that says what it measures but not what it counts ("70 percent say")
+                # joins a figure of counted things on a shared subject only where a number meets
+                loose = valued or f.head is None and head is not None
+                if c.core & f.sig and _fits(c, f.place, f.year) and (not loose or _agrees_with_member(f, c, feats)):
                     fits[id(c)] = c
-        if not fits and f.measured and not f.vague:
+        if not fits and f.measured and not f.vague and f.unit.family != "ratio":
             # "the death toll rose to 2,315", "1,204 dead": a measure but no counted head or
-            # subject; the one figure of that measure in the same story is what it revises
+            # subject; the one figure of that measure in the same story is what it revises. Not a
+            # share ("70 percent say"): a share is of something, and the story's other may be of
+            # something else
             for c in by_story.get((f.measure, f.unit.family, f.per, f.change, stories[i]), ())[-_MAX_CANDIDATES:]:
                 if (f.head is None or c.block[4] == f.head) and _fits(c, f.place, f.year):
                     fits[id(c)] = c
