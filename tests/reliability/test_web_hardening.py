@@ -168,3 +168,24 @@ def test_a_fetch_connects_to_the_address_it_checked(monkeypatch: pytest.MonkeyPa
         server.shutdown()
     assert errors == [] and len(items) == 1 and "40 people" in items[0].content
     assert lookups == ["rebind.example"] and Page.hosts == [f"rebind.example:{port}"]
+
+
+def test_serve_loads_the_model_before_the_first_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.extract import pipeline
+    from claimgraph.web import ingest
+
+    loaded: list[str] = []
+
+    class Loading:
+        def __init__(self, *, config: Any = None) -> None:
+            time.sleep(0.2)
+            loaded.append(config.model)
+
+    monkeypatch.setattr(pipeline, "Extractor", Loading)
+    app = create_app(build_store(tmp_path / "w.db"), warm=True)
+    assert loaded == []  # the app is up before the model
+    app.state.warming.join(10)
+    assert loaded == [api.RunConfig().model]
+    assert create_app(build_store(tmp_path / "v.db")).state.warming is None
+    assert ingest.WRITE_LOCK.acquire(timeout=1)  # the load let go of the write lock
+    ingest.WRITE_LOCK.release()

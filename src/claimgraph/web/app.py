@@ -18,7 +18,7 @@ from .. import api
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import make_env
 from ..store.sqlite import Store
-from .ingest import Reconciler
+from .ingest import Reconciler, warm_up
 from .security import (
     DEFAULT_MAX_UPLOAD,
     LOOPBACK_NAMES,
@@ -93,12 +93,13 @@ def wants_json(path: str) -> bool:
 
 def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, config: api.RunConfig | None = None,
-               names: Iterable[str] = ()) -> FastAPI:
+               names: Iterable[str] = (), warm: bool = False) -> FastAPI:
     """The web app over the store at ``db_path``.
 
     Beyond loopback the app refuses to start without a ``token``; with a token every write
     (POST) must carry it. Without a token, requests must name the server's host (loopback
     names, ``host``, or ``names``) in ``Host``. Request bodies over ``max_upload`` bytes get a 413.
+    ``warm``: load the NLP model now, in the background, not at the first upload.
     """
     if not is_loopback(host) and not token:
         raise ValueError(f"refusing to serve on {host} without a token: writes would be open to the network. "
@@ -111,6 +112,7 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
                           "server has a token.")
     app.state.settings = Settings(db_path, host, token, max_upload, config or api.RunConfig(timeout=15.0), env,
                                   Reconciler(db_path))
+    app.state.warming = warm_up(app.state.settings.config) if warm else None
 
     def error_response(path: str, status: int, detail: Any, headers: dict[str, str] | None = None) -> Response:
         if wants_json(path):
