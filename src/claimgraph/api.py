@@ -52,7 +52,7 @@ def _noop(stage: str, done: int, total: int) -> None:
 def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: RunResult,
            progress: Progress = _noop) -> list[Document]:
     """Read, clean and store the inputs; link duplicates. Returns this run's documents."""
-    from .ingest.dedup import find_duplicates
+    from .ingest.dedup import update_duplicates
     from .ingest.documents import build_document, load_manifest
     from .ingest.sources import ReadOptions, read_inputs
 
@@ -87,8 +87,7 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
         progress("read", len(docs), 0)
     result.documents = [d.id for d in docs]
     result.added = store.add_documents(docs, raws)
-    all_docs = store.documents()
-    store.set_duplicates(find_duplicates(all_docs))
+    update_duplicates(store, result.added)  # against the stored signatures: no whole-store pass
     return store.documents(result.documents)
 
 

@@ -288,7 +288,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     require_store(db)
     try:
-        app = create_app(db, host=host, token=token)
+        app = create_app(db, host=host, token=token, warm=True)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     uvicorn.run(app, host=host, port=port)

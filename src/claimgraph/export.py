@@ -38,7 +38,7 @@ def claim_json(c: Claim, text: str, figure: str | None, entity_of: Mapping[str, 
     return {
         "id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": text[c.start:c.end],
         "value": _num(q.value), "low": _num(q.low), "high": _num(q.high), "unit": q.unit, "per": q.per,
-        "qualifier": q.qualifier, "change": q.change, "vague": q.vague,
+        "qualifier": q.qualifier, "change": q.change, "vague": q.vague, "out_of_range": q.out_of_range,
         "quantity": {"start": q.start, "end": q.end, "text": q.text},
         "counted": c.counted, "measure": c.measure,
         "subject": [entity_of.get(s, s) for s in c.subject], "place": c.place,

@@ -79,6 +79,7 @@ class Quantity:
     text: str = ""
     per: str | None = None  # rate denominator: "year" for "$572 million per year"
     vague: bool = False  # "thousands of", "dozens of": an order of magnitude, not a figure
+    out_of_range: bool = False  # past numbers.MAX_MAGNITUDE ("1" and 1,000 zeros): kept as text, no value
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import pytest
 from test_fuzz import FlakyExtractor, flaky  # noqa: F401  (the fixture)
 
 from claimgraph import api
-from claimgraph.store.sqlite import Store
+from claimgraph.store.sqlite import MIGRATIONS, Store
 
 WRITERS = 4
 
@@ -57,4 +57,4 @@ def test_concurrent_analyze_runs_all_succeed(tmp_path: Path, flaky: type[FlakyEx
         assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM documents").fetchone() == (12, 12)
         assert con.execute("SELECT COUNT(*) FROM documents_fts").fetchone() == (12,)
         assert con.execute("SELECT COUNT(*) FROM extractions").fetchone() == (12,)
-        assert con.execute("SELECT MAX(version), COUNT(*) FROM schema_migrations").fetchone()[1] == 3
+        assert con.execute("SELECT MAX(version), COUNT(*) FROM schema_migrations").fetchone()[1] == len(MIGRATIONS)

@@ -46,7 +46,7 @@ def test_no_parameter_gives_a_500(client: TestClient) -> None:
     for path in PATHS:
         for value in VALUES:
             r = client.get(path.format(value))
-            if r.status_code >= 500:
+            if r.status_code >= 500 or r.status_code == 422:
                 failures.append((r.status_code, path.format(value)[:60]))
     assert failures == []
 
@@ -64,11 +64,34 @@ def test_bad_searches_are_refused_quickly(client: TestClient, query: str, status
 
 
 def test_huge_offsets_and_broken_text_are_client_errors(client: TestClient) -> None:
-    assert client.get("/api/figures?offset=99999999999999999999").status_code == 422
-    assert client.get("/documents?offset=99999999999999999999").status_code == 422
-    for body in ('{"text": "\\ud800 5 boats"}', '{"text": "5 boats", "title": "\\udfff"}'):
+    r = client.get("/api/figures?offset=99999999999999999999")
+    assert r.status_code == 400
+    assert r.json()["detail"].startswith("Bad request: parameter offset (given '99999999999999999999')")
+    r = client.get("/documents?offset=99999999999999999999")
+    assert r.status_code == 400 and "parameter offset" in r.text
+    for body, field in (('{"text": "\\ud800 5 boats"}', "text"), ('{"text": "5 boats", "title": "\\udfff"}', "title")):
         r = client.post("/api/documents", content=body, headers={"content-type": "application/json"})
-        assert r.status_code == 422 and ("lone surrogate" in r.text or "unicode" in r.text)
+        assert r.status_code == 400 and f"field {field}" in r.json()["detail"] and "lone surrogate" in r.text
+        assert "\\ud" in r.json()["detail"]  # the broken character is shown escaped
+
+
+@pytest.mark.parametrize(("path", "named"), [
+    ("/api/figures?limit=0", "parameter limit (given '0')"), ("/api/claims?offset=-1", "parameter offset"),
+    ("/api/figures?verdict=maybe", "parameter verdict (given 'maybe')"), ("/api/documents?limit=ten", "limit"),
+    ("/figures?verdict=maybe", "Unknown verdict"), ("/search?q=a&limit=x", "parameter limit"),
+])
+def test_a_bad_parameter_is_a_400_naming_it(client: TestClient, path: str, named: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 400 and named in r.text, (r.status_code, r.text[:300])
+
+
+def test_a_bad_body_is_a_400_naming_the_field(client: TestClient) -> None:
+    r = client.post("/api/documents", json={"html": "<p>4 dogs</p>", "colour": "red"})
+    assert r.status_code == 400 and "field colour" in r.json()["detail"]
+    r = client.post("/api/documents", json={"text": "4 dogs", "url": "https://x.example/"})
+    assert r.status_code == 400 and "exactly one of text, html or url" in r.json()["detail"]
+    r = client.post("/api/documents", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 400
 
 
 def test_dns_rebinding_is_refused_without_a_token(client: TestClient) -> None:
@@ -145,3 +168,24 @@ def test_a_fetch_connects_to_the_address_it_checked(monkeypatch: pytest.MonkeyPa
         server.shutdown()
     assert errors == [] and len(items) == 1 and "40 people" in items[0].content
     assert lookups == ["rebind.example"] and Page.hosts == [f"rebind.example:{port}"]
+
+
+def test_serve_loads_the_model_before_the_first_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.extract import pipeline
+    from claimgraph.web import ingest
+
+    loaded: list[str] = []
+
+    class Loading:
+        def __init__(self, *, config: Any = None) -> None:
+            time.sleep(0.2)
+            loaded.append(config.model)
+
+    monkeypatch.setattr(pipeline, "Extractor", Loading)
+    app = create_app(build_store(tmp_path / "w.db"), warm=True)
+    assert loaded == []  # the app is up before the model
+    app.state.warming.join(10)
+    assert loaded == [api.RunConfig().model]
+    assert create_app(build_store(tmp_path / "v.db")).state.warming is None
+    assert ingest.WRITE_LOCK.acquire(timeout=1)  # the load let go of the write lock
+    ingest.WRITE_LOCK.release()

@@ -2,8 +2,10 @@
 
 Pure ``re``; no model. Used by :mod:`claimgraph.extract.quantities`.
 
-* :func:`parse_numeral` reads ``"15,000"``, ``"1.2"``, ``"1,00,000"`` (Indian grouping) and returns
-  the value and its count of significant digits.
+* :func:`parse_numeral` reads ``"15,000"``, ``"1.2"``, ``"1,00,000"`` (Indian grouping), a vulgar
+  fraction alone or after digits (``"½"``, ``"3¼"``) and a power (``"10^6"``), and returns the value
+  and its count of significant digits. A numeral too large for a float reads as ``inf``.
+* :func:`in_range` says whether a value can be a figure: finite and at most :data:`MAX_MAGNITUDE`.
 * :func:`parse_words` reads a run of English number words from a position: ``"five million"``,
   ``"two hundred and fifty"``, ``"twenty-one"``, ``"a dozen"``, ``"one and a half"``,
   ``"two-thirds"``, ``"a quarter"``.
@@ -32,8 +34,12 @@ import re
 __all__ = [
     "CARDINALS",
     "FRACTIONS",
+    "MAX_MAGNITUDE",
+    "NUMERAL",
+    "VULGAR",
     "WordNumber",
     "approx_halfwidth",
+    "in_range",
     "interval",
     "parse_numeral",
     "parse_words",
@@ -65,6 +71,21 @@ FRACTIONS: dict[str, int] = {
     "thousandth": 1000, "thousandths": 1000,
 }
 
+# vulgar fraction characters: "½", "3¼ million"
+VULGAR: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5,
+    "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
+}
+_V = "".join(VULGAR)
+# a numeral as the quantity finder reads it: Indian or western grouping, decimals, then a glued
+# vulgar fraction or a power ("10^6"); or a vulgar fraction alone
+NUMERAL = (
+    rf"(?:(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\^[-−]?\d+|[{_V}](?!\d))?|[{_V}](?!\d))"
+)
+# beyond this no news figure goes (a googol); a larger number is kept as text, not as a value
+MAX_MAGNITUDE = 1e100
+
 _WORD = "|".join(sorted(CARDINALS, key=len, reverse=True))
 _FRAC = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # one token of a spelled-out number, with the separator before it
@@ -95,14 +116,41 @@ def sig_digits_of_int(n: float) -> int:
     return max(1, len(s))
 
 
+def in_range(x: float) -> bool:
+    """A value a figure can hold: finite and no larger than :data:`MAX_MAGNITUDE`."""
+    return math.isfinite(x) and abs(x) <= MAX_MAGNITUDE
+
+
 def parse_numeral(s: str) -> tuple[float, int]:
-    """``"15,000"`` → (15000.0, 2); ``"5.50"`` → (5.5, 3); ``"0.25"`` → (0.25, 2)."""
+    """``"15,000"`` → (15000.0, 2); ``"5.50"`` → (5.5, 3); ``"0.25"`` → (0.25, 2); ``"3¼"`` → (3.25, 3);
+    ``"½"`` → (0.5, 1); ``"10^6"`` → (1e6, 1). Any length is read without ``int()`` (no digit limit)."""
     t = s.replace(",", "")
+    if t and t[-1] in VULGAR:
+        whole = t[:-1]
+        if not whole:
+            return VULGAR[t], 1
+        return float(whole) + VULGAR[t[-1]], len(whole.lstrip("0")) + 2
+    if "^" in t:
+        base, exp = t.split("^", 1)
+        b, sig = parse_numeral(base)
+        return _power(b, exp.replace("−", "-")), sig
     if "." in t:
         whole, frac = t.split(".", 1)
         digits = (whole + frac).lstrip("0")
         return float(t), max(1, len(digits))
-    return float(t), sig_digits_of_int(int(t))
+    return float(t), max(1, len(t.lstrip("0").rstrip("0")))
+
+
+def _power(base: float, exp: str) -> float:
+    """``base`` to the power ``exp`` (digits, maybe signed); inf (or 0) past what a float holds."""
+    digits = exp.lstrip("-").lstrip("0") or "0"
+    if len(digits) > 6:  # 10^1234567: far past any float
+        big = abs(base) > 1
+        return (math.inf if big else 0.0) if not exp.startswith("-") else (0.0 if big else math.inf)
+    try:
+        return float(base ** int(exp))
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
 
 
 def parse_words(text: str, pos: int, end: int | None = None) -> WordNumber | None:

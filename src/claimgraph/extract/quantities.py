@@ -72,7 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quantity
-from .numbers import CARDINALS, FRACTIONS, interval, parse_numeral, parse_words
+from .numbers import CARDINALS, FRACTIONS, NUMERAL, VULGAR, in_range, interval, parse_numeral, parse_words
 
 __all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
 
@@ -265,6 +265,7 @@ class _Hit:
     change: str | None = None
     per: str | None = None
     vague: bool = False
+    out_of_range: bool = False
 
 
 _Unit = tuple[str, "str | None", float, int]  # name, per, scale, end
@@ -422,8 +423,7 @@ class QuantityFinder:
                                       "hundred", "thousand")]
         folds += [w[:-4] + "-fold" for w in folds]
         self.re_anchor = re.compile(
-            r"(?=\d)(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-            r"|\d+(?:\.\d+)?))"
+            r"(?=[\d" + "".join(VULGAR) + r"])(?P<num>(?<![\d.,])" + NUMERAL + ")"
             r"|\b(?:(?P<fold>" + _trie(folds) + r")|(?P<word>" + _trie(words) + r"))\b",
             ci,
         )
@@ -446,7 +446,7 @@ class QuantityFinder:
                 out.append(Quantity(
                     start=start + s, end=start + res.end, value=res.value, low=res.low, high=res.high,
                     unit=res.unit, qualifier=res.qualifier, change=res.change, text=seg[s:res.end],
-                    per=res.per, vague=res.vague,
+                    per=res.per, vague=res.vague, out_of_range=res.out_of_range,
                 ))
                 last_end = pos = res.end
             elif isinstance(res, int) and res > m.start():
@@ -458,7 +458,14 @@ class QuantityFinder:
     def _at(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
         if m.group("num") is not None:
             num = self._numeral(seg, m)
-            return self._complete(seg, num, last_end) if isinstance(num, _Num) else num
+            if not isinstance(num, _Num):
+                return num
+            if not in_range(num.value):  # kept as text and flagged; its neighbours keep their claims
+                s = num.cur_start if num.cur_start >= 0 else num.start
+                return _Hit(s, num.end, None, None, None, unit=num.cur or "count", out_of_range=True)
+            if num.raw in VULGAR and num.mult == 1:  # "½ of the homes": a share, as "half" is
+                return self._share(seg, num.start, num.end, num.value, last_end, definite=False)
+            return self._complete(seg, num, last_end)
         if m.group("fold") is not None:
             return self._fold_word(seg, m, last_end)
         w = m.group("word").lower()
@@ -522,11 +529,13 @@ class QuantityFinder:
             if last in self.months or (last == "the" and len(toks) > 1 and toks[-2][1].strip(_LEAD_PUNCT + ".,") in self.months):
                 d = self.re_day_tail.match(seg, e)
                 return d.end() if d else e
-        if "," not in raw and "." not in raw and int(raw) <= 31:
+        if nxt == "," and nxt2.isdigit():
+            return e  # "1,2,3,4,5": a list, not one number (the later items are never anchors)
+        if raw.isdecimal() and len(raw) <= 2 and int(raw) <= 31:
             ma = self.re_month_after.match(seg, e)
             if ma:
                 return ma.end()
-        if "," not in raw and float(raw) <= 2400:
+        if len(raw) <= 12 and raw.replace(".", "", 1).isdecimal() and float(raw) <= 2400:
             tm2 = self.re_time_after.match(seg, e)
             if tm2:
                 return tm2.end()
@@ -1031,6 +1040,8 @@ class QuantityFinder:
             if m2.end() + 1 < len(seg) and seg[m2.end()] in ":/." and seg[m2.end() + 1].isdigit():
                 return None
             v2, sig2 = parse_numeral(m2.group())
+            if not in_range(v2):
+                return None  # the second number is flagged on its own
             two = _Num(q, m2.end(), v2, sig2, "numeral", raw=m2.group(), cur=cur2)
             self._scale(seg, two)
         elif num.kind == "word" and not m2:
@@ -1114,7 +1125,7 @@ class QuantityFinder:
 _TABLE_RUN = re.compile(r"(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _RANK_ROW = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){1,4}(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _STATE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]$")
-_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMERAL = re.compile(NUMERAL)
 _CLOCK = re.compile(r"[\d:.]+(?:\s*[AaPp]\.?[Mm]\.?)?")
 _ISO_DATE = re.compile(r"\d{4}[-‐–]\d{1,2}[-‐–]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?")
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\d,])")

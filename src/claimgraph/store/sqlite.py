@@ -12,11 +12,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, StoreError
 from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, loads
+
+if TYPE_CHECKING:
+    from ..ingest.dedup import Signature
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, raw inputs, extractions
@@ -48,6 +51,15 @@ MIGRATIONS: tuple[str, ...] = (
     # 3: full-text search over documents
     """
     CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text);
+    """,
+    # 4: near-duplicate signatures and their LSH band index (ingest.dedup)
+    """
+    CREATE TABLE signatures (doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        checksum TEXT NOT NULL, sort TEXT NOT NULL, hashes BLOB NOT NULL);
+    CREATE TABLE lsh_bands (key INTEGER NOT NULL, doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+    CREATE INDEX lsh_bands_key ON lsh_bands(key);
+    CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
 )
 
@@ -158,17 +170,59 @@ class Store:
 
     def _delete_doc(self, doc_id: str) -> None:
         for table, col in (("claims", "doc"), ("extractions", "doc"), ("raw", "id"), ("documents_fts", "id"),
-                           ("documents", "id")):
+                           ("lsh_bands", "doc"), ("signatures", "doc"), ("documents", "id")):
             self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
 
-    def set_duplicates(self, links: dict[str, str]) -> None:
+    def set_duplicates(self, links: Mapping[str, str], ids: Iterable[str] | None = None) -> None:
+        """Set ``duplicate_of`` from ``links`` for every document (of ``ids``, if given); the others
+        of those are originals."""
         with self.transaction():
-            rows = list(self.db.execute("SELECT id, data, duplicate_of FROM documents"))
+            if ids is None:
+                rows = list(self.db.execute("SELECT id, data, duplicate_of FROM documents"))
+            else:
+                rows = [r for i in ids for r in self.db.execute(
+                    "SELECT id, data, duplicate_of FROM documents WHERE id = ?", (i,))]
             for doc_id, data, old in rows:
                 new = links.get(doc_id)
                 if new != old:
                     doc = replace(loads(Document, data), duplicate_of=new)
                     self.db.execute("UPDATE documents SET duplicate_of = ?, data = ? WHERE id = ?", (new, dumps(doc), doc_id))
+
+    # -- near-duplicate signatures (see ingest.dedup) ----------------------------
+    def save_signatures(self, rows: Iterable[tuple[str, str, str, bytes, Sequence[int]]]) -> None:
+        """(doc id, checksum, order date, MinHash bytes, band keys) per document, replacing old ones."""
+        with self.transaction():
+            for doc_id, checksum, sort, hashes, keys in rows:
+                self.db.execute("DELETE FROM lsh_bands WHERE doc = ?", (doc_id,))
+                self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)", (doc_id, checksum, sort, hashes))
+                self.db.executemany("INSERT INTO lsh_bands VALUES (?,?)", [(k, doc_id) for k in keys])
+
+    def signatures(self, ids: Iterable[str]) -> dict[str, Signature]:
+        """id → signature of the documents ``ids`` that have one."""
+        from ..ingest.dedup import Signature
+
+        out = {}
+        for doc_id in ids:
+            row = self.db.execute("SELECT checksum, sort, hashes FROM signatures WHERE doc = ?", (doc_id,)).fetchone()
+            if row:
+                out[doc_id] = Signature(doc_id, row[0], row[1], bytes(row[2]))
+        return out
+
+    def unsigned_documents(self) -> list[str]:
+        """Documents with no signature for their current text (stored before signatures were kept)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT d.id FROM documents d LEFT JOIN signatures s ON s.doc = d.id "
+            "WHERE s.doc IS NULL OR s.checksum != d.checksum")]
+
+    def band_neighbours(self, keys: Sequence[int]) -> set[str]:
+        return {r[0] for k in keys for r in self.db.execute("SELECT doc FROM lsh_bands WHERE key = ?", (k,))}
+
+    def same_checksum(self, checksum: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM documents WHERE checksum = ?", (checksum,))}
+
+    def linked_to(self, ids: Iterable[str]) -> set[str]:
+        """Documents marked as copies of any of ``ids``."""
+        return {r[0] for i in ids for r in self.db.execute("SELECT id FROM documents WHERE duplicate_of = ?", (i,))}
 
     def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
         if ids is None:

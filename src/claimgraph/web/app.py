@@ -1,7 +1,6 @@
 """The FastAPI app: server-rendered pages and a JSON API over one SQLite store."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from .. import api
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import make_env
 from ..store.sqlite import Store
-from .ingest import Reconciler
+from .ingest import Reconciler, warm_up
 from .security import (
     DEFAULT_MAX_UPLOAD,
     LOOPBACK_NAMES,
@@ -71,18 +70,36 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return HTMLResponse(html, status_code=status)
 
 
+_PLACES = {"query": "parameter", "path": "path", "body": "field", "header": "header", "cookie": "cookie"}
+
+
+def problem_text(error: dict[str, Any]) -> str:
+    """One validation error as a sentence: "parameter offset (given '-1'): Input should be ...".
+    The value is cut short and escaped: it may be long, or hold a lone surrogate."""
+    loc = [str(x) for x in error.get("loc", ())]
+    place, name = (loc[0], ".".join(loc[1:])) if loc else ("request", "")
+    what = f"{_PLACES.get(place, place)} {name}" if name else ("the body" if place == "body" else "the request")
+    given = error.get("input")
+    shown = f" (given {given[:60]!r})" if isinstance(given, str) and name else ""
+    msg = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
+    if error.get("type") == "string_unicode":
+        msg = "holds a lone surrogate (a broken character); send valid UTF-8 text"
+    return f"{what}{shown}: {msg}"
+
+
 def wants_json(path: str) -> bool:
     return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
 
 
 def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, config: api.RunConfig | None = None,
-               names: Iterable[str] = ()) -> FastAPI:
+               names: Iterable[str] = (), warm: bool = False) -> FastAPI:
     """The web app over the store at ``db_path``.
 
     Beyond loopback the app refuses to start without a ``token``; with a token every write
     (POST) must carry it. Without a token, requests must name the server's host (loopback
     names, ``host``, or ``names``) in ``Host``. Request bodies over ``max_upload`` bytes get a 413.
+    ``warm``: load the NLP model now, in the background, not at the first upload.
     """
     if not is_loopback(host) and not token:
         raise ValueError(f"refusing to serve on {host} without a token: writes would be open to the network. "
@@ -95,6 +112,7 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
                           "server has a token.")
     app.state.settings = Settings(db_path, host, token, max_upload, config or api.RunConfig(timeout=15.0), env,
                                   Reconciler(db_path))
+    app.state.warming = warm_up(app.state.settings.config) if warm else None
 
     def error_response(path: str, status: int, detail: Any, headers: dict[str, str] | None = None) -> Response:
         if wants_json(path):
@@ -111,12 +129,12 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
-                    for e in exc.errors()]
-        if wants_json(request.url.path):  # without the input: it may be large, or not encodable (a lone surrogate)
-            errors = [{k: v for k, v in e.items() if k not in ("input", "url")} for e in exc.errors()]
-            return JSONResponse({"detail": json.loads(json.dumps(errors, default=str))}, status_code=422)
-        return error_response(request.url.path, 422, problems)
+        # the client sent a bad parameter or body: 400, each problem naming the input it was given
+        problems = [problem_text(e) for e in exc.errors()]
+        if wants_json(request.url.path):
+            return JSONResponse({"detail": "Bad request: " + "; ".join(problems), "problems": problems},
+                                status_code=400)
+        return error_response(request.url.path, 400, problems)
 
     async def reply_early(scope: Scope, send: Send, exc: HTTPException) -> None:
         async def nothing() -> Any:

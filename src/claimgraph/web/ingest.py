@@ -113,6 +113,23 @@ class Reconciler:
                     self._cond.notify_all()
 
 
+def warm_up(config: api.RunConfig) -> threading.Thread:
+    """Load the NLP model in a background thread, holding the write lock, so that the first
+    upload waits for no more than what is left of the load."""
+    def load() -> None:
+        from ..extract.pipeline import ExtractConfig, Extractor
+
+        with WRITE_LOCK:
+            try:
+                Extractor(config=ExtractConfig(model=config.model, measures=config.measures))
+            except Exception:  # a missing model is reported by the upload that needs it
+                logging.getLogger(__name__).exception("loading the model failed")
+
+    thread = threading.Thread(target=load, daemon=True, name="claimgraph-warm-up")
+    thread.start()
+    return thread
+
+
 def add(store: Store, *, pasted: Iterable[Pasted] = (), files: Iterable[tuple[str, bytes]] = (),
         urls: Iterable[str] = (), config: api.RunConfig | None = None,
         reconcile: Callable[[Store], None] | None = None) -> Outcome:

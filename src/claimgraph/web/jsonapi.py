@@ -170,7 +170,8 @@ def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
 
 
 @router.post("/documents", response_model=AddResult, status_code=201,
-             responses={401: {"description": "token missing"}, 403: {"description": "wrong token"},
+             responses={400: {"description": "a bad field (named in the message)"},
+                        401: {"description": "token missing"}, 403: {"description": "wrong token"},
                         413: {"description": "body too large"}, 422: {"description": "nothing could be added"}})
 def post_document(request: Request, store: StoreDep, body: NewDocument) -> Any:
     """Add one article (text, HTML or a URL to fetch) and extract it. Figures are reconciled in the

@@ -57,7 +57,7 @@ def stories(request: Request, store: StoreDep) -> HTMLResponse:
 def figures(request: Request, store: StoreDep, verdict: str | None = None, entity: str | None = None,
             measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
     if verdict and verdict not in VERDICT_ORDER:
-        raise HTTPException(422, f"Unknown verdict {verdict!r}: use one of {', '.join(VERDICT_ORDER)}.")
+        raise HTTPException(400, f"Unknown verdict {verdict!r}: use one of {', '.join(VERDICT_ORDER)}.")
     found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
     shown = found[offset:offset + limit]
     ledger = Ledger({"figures": [figure_json(f) for f in shown]})
