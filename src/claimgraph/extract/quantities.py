@@ -87,6 +87,7 @@ from .quantity_text import (
     toks_before,
     trie,
 )
+from .units import NUMERAL, Units
 
 __all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
 
@@ -134,60 +135,7 @@ class QuantityFinder:
     def _compile(self) -> None:
         U, Q, N = self.lex.units, self.lex.qualifiers, self.lex.not_quantities
         ci = re.I
-
-        # currencies: signs and codes before the number, words after it
-        self.cur_prefix: dict[str, str] = {}
-        self.cur_word: dict[str, str] = {}
-        for code, spec in U["currencies"].items():
-            for p in spec.get("prefix", []):
-                self.cur_prefix.setdefault(re.sub(r"\s", "", p), code)
-            for w in spec.get("words", []):
-                self.cur_word.setdefault(norm(w), code)
-        self.cur_codes = set(self.cur_word.values()) | set(self.cur_prefix.values())
-        pre = []
-        for p in sorted(self.cur_prefix, key=len, reverse=True):
-            e = r"\s?".join(re.escape(ch) for ch in p) if len(p) > 1 and not p.isalpha() else re.escape(p)
-            pre.append(("(?<![A-Za-z])" + e) if p[:1].isalpha() else e)
-        self.re_cur_prefix = re.compile(r"(?:" + "|".join(pre) + r")[ \u00a0]?$")
-        self.re_cur_sign = re.compile(r"(?:" + "|".join(pre) + r")[ \u00a0]?")
-        self.re_cur_word = re.compile(r"(?:\s+|-)(?P<w>" + alt(self.cur_word, bound=True) + ")", ci)
-
-        # scales
-        sc = U["scales"]
-        self.scale_words = {k.lower(): float(v) for k, v in sc["words"].items()}
-        self.scale_abbr = {k: float(v) for k, v in sc["abbrev"].items()}
-        self.re_scale_word = re.compile(r"(?:\s+|-)(?P<s>" + alt(self.scale_words, bound=True) + ")", ci)
-        self.re_scale_abbr = re.compile(r"(?P<sp>[ \u00a0]?)(?P<s>" + alt(self.scale_abbr) + r")(?![A-Za-z0-9])")
-
-        # units: symbols are cased and may be glued; words are not cased and follow a space or hyphen
-        self.unit_sym: dict[str, tuple[str, str | None, float]] = {}
-        self.unit_word: dict[str, tuple[str, str | None, float]] = {}
-        for section in ("percent", "units", "subunits"):
-            for name, spec in U[section].items():
-                if not isinstance(spec, dict):
-                    continue
-                info = (spec.get("unit", name), spec.get("per"), float(spec.get("scale", 1)))
-                for s in spec.get("symbols", []):
-                    self.unit_sym.setdefault(s, info)
-                for w in spec.get("words", []):
-                    self.unit_word.setdefault(norm(w), info)
-        short = [s for s in self.unit_sym if len(s) == 1 and s.isalpha()]
-        longer = [s for s in self.unit_sym if s not in short]
-        self.re_unit_sym = re.compile(
-            r"(?:(?P<g>" + alt(short) + r")|[ \u00a0]?(?P<s>" + alt(longer) + r"))(?![A-Za-z0-9])"
-        )
-        self.re_unit_word = re.compile(r"(?:\s*-\s*|\s+)(?P<w>" + alt(self.unit_word, bound=True) + r")(?!-\d)", ci)
-        self.re_calibre = re.compile(r"[-\s]?calib(?:re|er)s?\b", ci)
-
-        # rates
-        per = U["per"]
-        self.per_nouns = {k.lower(): v for k, v in per["nouns"].items()}
-        self.per_article = {w.lower() for w in per["article_ok"]}
-        self.per_adverbs = {norm(k): v for k, v in per["adverbs"].items()}
-        self.re_per = re.compile(
-            r"(?P<sep>\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s+every\s+|-an?-)(?P<n>[A-Za-z][A-Za-z-]*)", ci
-        )
-        self.re_per_adv = re.compile(r"\s+(?P<a>" + alt(self.per_adverbs, bound=True) + ")", ci)
+        self.units = Units(U)
 
         # qualifiers
         self.q_pre: dict[str, str] = {}
@@ -240,7 +188,7 @@ class QuantityFinder:
         big_plurals = [b for b in self.vague_bases if self.vague_bases[b] >= 1000]
         self.re_vague_of = re.compile(r"\s+of\s+(?P<b>" + alt(big_plurals) + r")\b", ci)
         self.re_more_bigs = re.compile(r"(?:\s+|-)(?P<b>thousand|million|billion|trillion)\b", ci)
-        self.re_of_currency = re.compile(r"\s+of\s+(?P<w>" + alt(self.cur_word) + r")\b", ci)
+        self.re_of_currency = re.compile(r"\s+of\s+(?P<w>" + alt(self.units.cur_word) + r")\b", ci)
 
         # not quantities
         des = N["designators"]
@@ -335,7 +283,7 @@ class QuantityFinder:
         nxt = seg[e] if e < n else "\n"
         nxt2 = seg[e + 1] if e + 1 < n else "\n"
         # names: glued to letters (M1989, G7) unless a currency code (Rs500); after letter+hyphen (KN-23, mid-2024)
-        if (prev.isalpha() or prev == "_") and not self.re_cur_prefix.search(seg, max(0, s - 8), s):
+        if (prev.isalpha() or prev == "_") and not self.units.re_cur_prefix.search(seg, max(0, s - 8), s):
             return token_end(seg, e)
         if prev in "-‐‑" and (prev2.isalnum() or prev2 in ")]"):
             return token_end(seg, e)
@@ -397,46 +345,11 @@ class QuantityFinder:
         elif prev == "+" and prev2 in " (\n\t[":
             num.plus, num.start = True, s - 1
         if num.start > 0 and not seg[num.start - 1].isalnum() or prev.isalpha():
-            cm = self.re_cur_prefix.search(seg, max(0, num.start - 8), num.start)
-            if cm is not None:
-                code = self.cur_prefix.get(re.sub(r"\s", "", cm.group()))
-                if code:
-                    num.cur, num.cur_start = code, cm.start()
-        self._scale(seg, num)
+            cb = self.units.currency_before(seg, num.start)
+            if cb is not None:
+                num.cur, num.cur_start = cb
+        self.units.scale(seg, num)
         return num
-
-    def _scale(self, seg: str, num: Num) -> None:
-        """Read scales after a number: "5.5 billion", "€300m", "2bn", "five hundred thousand"."""
-        p = num.end
-        for _ in range(3):
-            w = self.re_scale_word.match(seg, p)
-            if w:
-                word = w["s"].lower()
-                if word == "dozen" and "." in num.raw:
-                    break
-                f = self.scale_words[word]
-                num.value *= f
-                num.mult *= f
-                p = num.end = w.end()
-                continue
-            a = self.re_scale_abbr.match(seg, p)
-            if a and num.mult == 1 and num.kind == "numeral":
-                ab = a["s"]
-                if len(ab) == 1 or ab == "MM":
-                    if a["sp"]:
-                        break  # one-letter scales are glued: "5m", "$5B", "300k"
-                    if ab in ("b", "B", "T", "M", "MM", "K") and num.cur is None:
-                        break
-                    if ab == "m" and num.cur is None and (
-                        _METRE_CTX.match(seg, a.end()) or not ("." in num.raw or _NOUN_NEXT.match(seg, a.end()))
-                    ):
-                        break  # "100m sprint", "8,848m", "a 30m drop": metres; "5m people", "1.2m": million
-                f = self.scale_abbr[ab]
-                num.value *= f
-                num.mult *= f
-                p = num.end = a.end()
-                continue
-            break
 
     # ------------------------------------------------------------------ spelled-out numbers
     def _words(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
@@ -462,7 +375,7 @@ class QuantityFinder:
         if wn.value == 1 and wn.tokens == 1 and w == "one" and not self._one_counts(seg, num, toks):
             return m.end()
         if wn.tokens == 1 and wn.value <= 10 and not glued and last_word(toks) in _ANAPHORIC \
-                and not self._unit_after(seg, num.end, num):
+                and not self.units.unit_after(seg, num.end, num):
             return m.end()  # "the two nations": a reference back, not a count
         return self._complete(seg, num, last_end)
 
@@ -472,9 +385,9 @@ class QuantityFinder:
         if q and self.q_pre[q[0]] != "approx":
             return True
         oi = _ONE_IN.match(seg, num.end)
-        if oi and self._number_at(seg, oi.end()):
+        if oi and self.units.number_at(seg, oi.end()):
             return True
-        u = self._unit_after(seg, num.end, num)
+        u = self.units.unit_after(seg, num.end, num)
         return bool(u and u[0] not in _TIME_UNITS and u[0] != "point")
 
     def _fraction_word(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
@@ -493,11 +406,11 @@ class QuantityFinder:
         after = _HALF_A.match(seg, e)
         if after:  # half a million, half a dozen, half an hour
             word = after["b"].lower()
-            if word in self.scale_words:
-                f = self.scale_words[word]
+            if word in self.units.scale_words:
+                f = self.units.scale_words[word]
                 num = Num(s, after.end(), 0.5 * f, 1, "word", raw=seg[s:after.end()], mult=f)
                 return self._complete(seg, num, last_end)
-            if word in self.unit_word or word in self.cur_word:
+            if word in self.units.unit_word or word in self.units.cur_word:
                 num = Num(s, after.start("b") - 1, 0.5, 1, "word", raw="half")
                 return self._complete(seg, num, last_end)
         return self._share(seg, s, e, 0.5, last_end, definite=False)
@@ -512,10 +425,10 @@ class QuantityFinder:
         if not ok or last in _ORDINALS:
             return e
         of = _OF_A_SCALE.match(seg, e)
-        if of and of["b"].lower() in self.scale_words:  # "a quarter of a million"
-            f = self.scale_words[of["b"].lower()]
+        if of and of["b"].lower() in self.units.scale_words:  # "a quarter of a million"
+            f = self.units.scale_words[of["b"].lower()]
             return self._complete(seg, Num(s, of.end(), value * f, 1, "word", raw=seg[s:of.end()], mult=f), last_end)
-        u = self._unit_after(seg, e, None)
+        u = self.units.unit_after(seg, e, None)
         if u and u[0] in _FRACTION_UNITS:  # "a quarter point", "a quarter mile": a fraction of that unit
             return self._complete(seg, Num(s, e, value, 1, "word", raw=seg[s:e]), last_end)
         return self._complete(seg, Num(s, e, value, 1, "fraction", raw=seg[s:e]), last_end, unit="ratio")
@@ -579,13 +492,13 @@ class QuantityFinder:
 
     def _few(self, seg: str, m: re.Match[str], s: int, span: tuple[float, float], last_end: int) -> Hit | int | None:
         lo, hi = span
-        scale = self.scale_words.get(m.group("word").lower(), 1.0)
+        scale = self.units.scale_words.get(m.group("word").lower(), 1.0)
         e = m.end()
         for _ in range(2):
             b = self.re_more_bigs.match(seg, e)
             if not b:
                 break
-            scale *= self.scale_words[b["b"].lower()]
+            scale *= self.units.scale_words[b["b"].lower()]
             e = b.end()
         return self._vague_hit(seg, s, e, lo * scale, hi * scale, last_end)
 
@@ -593,10 +506,10 @@ class QuantityFinder:
         unit = "count"
         oc = self.re_of_currency.match(seg, e)
         if oc:
-            unit, e = self.cur_word[norm(oc["w"])], oc.end()
+            unit, e = self.units.cur_word[norm(oc["w"])], oc.end()
         else:
-            u = self._unit_after(seg, e, None)
-            if u and u[0] in self.cur_codes:
+            u = self.units.unit_after(seg, e, None)
+            if u and u[0] in self.units.cur_codes:
                 unit, e = u[0], u[3]
         qual = "approx"
         toks, glued = toks_before(seg, max(last_end, s - 40), s)
@@ -626,7 +539,7 @@ class QuantityFinder:
         between = not glued and last_word(toks) in ("between", "from")
 
         if num.kind == "numeral" and num.mult == 1 and cur is None:
-            c = self.re_calibre.match(seg, end)
+            c = self.units.re_calibre.match(seg, end)
             if c:
                 return c.end()  # ".50 calibre", "50-caliber machine gun": a weapon type
         if unit is None:
@@ -639,15 +552,15 @@ class QuantityFinder:
                 unit_name, end, no_right = "ratio", tm.end("t"), True
         if unit is None and not no_right and num.mult == 1 and num.value == int(num.value):
             oi = _ONE_IN.match(seg, end)
-            den = self._number_at(seg, oi.end()) if oi else None
+            den = self.units.number_at(seg, oi.end()) if oi else None
             if oi and den is not None and den[0] > num.value and not is_yearlike(seg[oi.end():den[1]]) \
-                    and not self._unit_after(seg, den[1], None):  # "one in five", "9 out of 10"
+                    and not self.units.unit_after(seg, den[1], None):  # "one in five", "9 out of 10"
                 num.value /= den[0]
                 unit_name, end, no_right = "ratio", den[1], True
 
         if not no_right:
-            u = self._unit_after(seg, end, num)
-            if u and u[0] in self.cur_codes and cur is not None and u[0] != cur:
+            u = self.units.unit_after(seg, end, num)
+            if u and u[0] in self.units.cur_codes and cur is not None and u[0] != cur:
                 u = None
             if u is None and end < n and (seg[end].isalpha() or seg[end] == "_") and num.kind == "numeral":
                 return token_end(seg, end)  # 5G, 3D, 21st, 1990s
@@ -660,7 +573,7 @@ class QuantityFinder:
                 cur = cur or cur2
             if u is not None:
                 uname, uper, uscale, uend = u
-                if uname in self.cur_codes:
+                if uname in self.units.cur_codes:
                     cur = cur or uname
                 else:
                     unit_name, per = uname, uper
@@ -689,7 +602,7 @@ class QuantityFinder:
                     and _NAME_TAIL.match(seg, num.end) and last_word(toks) not in self.q_pre \
                     and not headline(seg, num.start):
                 return num.end  # "Thunderbolt 3 is", "AirPlay 2 and", "Maple Leafs 4,": a name or a score
-            if not glued and toks and _MODEL_CODE.fullmatch(toks[-1][1]) and toks[-1][1] not in self.cur_prefix \
+            if not glued and toks and _MODEL_CODE.fullmatch(toks[-1][1]) and toks[-1][1] not in self.units.cur_prefix \
                     and (_NAME_TAIL.match(seg, num.end) or _CAP_NEXT.match(seg, num.end)) and not headline(seg, num.start):
                 return token_end(seg, num.end)  # "LC 500 Convertible", "GTX 1660 Ti": a model
         if num.kind == "numeral" and rng is None and num.mult == 1 and cur is None and unit_name not in _PCT_LIKE \
@@ -699,7 +612,7 @@ class QuantityFinder:
             return end  # "155mm shells", "240mm multiple-launch rocket systems"
 
         if not no_right:
-            pr = self._per(seg, end)
+            pr = self.units.per(seg, end)
             if pr:
                 per, end = pr
         post_q = None
@@ -778,7 +691,7 @@ class QuantityFinder:
 
     def _change(self, seg: str, num: Num, unit: str, toks: list[Tok], end: int, no_right: bool) -> str | None:
         """ "up" / "down" when the number is a change: verb before, noun or comparative after."""
-        strict_ok = unit in _STRICT_OK or unit in self.cur_codes
+        strict_ok = unit in _STRICT_OK or unit in self.units.cur_codes
         vb = self._verb_before(toks)
         if vb:
             v, by = vb
@@ -816,43 +729,6 @@ class QuantityFinder:
         return None
 
     # ------------------------------------------------------------------ pieces of context
-    def _unit_after(self, seg: str, pos: int, num: Num | None) -> Unit | None:
-        """The unit right after ``pos``: (name, per, scale, end), currencies as ISO codes."""
-        s = self.re_unit_sym.match(seg, pos)
-        if s:
-            sym = s["g"] or s["s"]
-            if not (sym in ("p", "t", "l", "L", "g", "h", "C", "F") and (num is None or num.kind != "numeral")):
-                info = self.unit_sym[sym]
-                return info[0], info[1], info[2], s.end()
-        w = self.re_unit_word.match(seg, pos)
-        c = self.re_cur_word.match(seg, pos)
-        if c and (not w or c.end() >= w.end()):
-            word = norm(c["w"])
-            big = num is None or num.mult > 1 or num.value >= 1000
-            if word == "won" and not big:
-                return None  # "3 won" is a verb more often than a currency
-            return self.cur_word[word], None, 1.0, c.end()
-        if w:
-            word = norm(w["w"])
-            if word in ("pounds", "pound") and num is not None and num.mult >= 1000:
-                return "GBP", None, 1.0, w.end()
-            info = self.unit_word[word]
-            return info[0], info[1], info[2], w.end()
-        return None
-
-    def _number_at(self, seg: str, pos: int) -> tuple[float, int] | None:
-        """A plain number (numeral and scale, or words) starting exactly at ``pos``: (value, end)."""
-        m = _NUMERAL.match(seg, pos)
-        if m:
-            v, sig = parse_numeral(m.group())
-            tmp = Num(pos, m.end(), v, sig, "numeral", raw=m.group())
-            self._scale(seg, tmp)
-            return tmp.value, tmp.end
-        wn = parse_words(seg, pos)
-        if wn is not None and not wn.fraction:
-            return wn.value, wn.end
-        return None
-
     def _range(  # noqa: C901
         self, seg: str, num: Num, u1: Unit | None, end: int, between: bool, toks: list[Tok]
     ) -> tuple[float, float, int, Unit | None, str | None] | int | None:
@@ -872,17 +748,17 @@ class QuantityFinder:
             return None  # "rose $2 to $85.50": a change and a level
         q = sep.end()
         cur2 = None
-        cm = self.re_cur_sign.match(seg, q)
+        cm = self.units.re_cur_sign.match(seg, q)
         if cm:
-            cur2 = self.cur_prefix.get(re.sub(r"\s", "", cm.group()))
+            cur2 = self.units.cur_prefix.get(re.sub(r"\s", "", cm.group()))
             q = cm.end()
-        m2 = _NUMERAL.match(seg, q)
+        m2 = NUMERAL.match(seg, q)
         if m2 and num.kind == "numeral":
             if m2.end() + 1 < len(seg) and seg[m2.end()] in ":/." and seg[m2.end() + 1].isdigit():
                 return None
             v2, sig2 = parse_numeral(m2.group())
             two = Num(q, m2.end(), v2, sig2, "numeral", raw=m2.group(), cur=cur2)
-            self._scale(seg, two)
+            self.units.scale(seg, two)
         elif num.kind == "word" and not m2:
             wn = parse_words(seg, q)
             if wn is None or wn.fraction:
@@ -896,7 +772,7 @@ class QuantityFinder:
         if is_yearlike(num.raw) and num.mult == 1 and num.cur is None and u1 is None and two.mult == 1 \
                 and len(two.raw) in (2, 4) and two.raw.isdigit():
             return two.end if word in ("", "to", "through", "and") else None  # 2020-2022, 1939-45
-        u2 = self._unit_after(seg, two.end, two)
+        u2 = self.units.unit_after(seg, two.end, two)
         a, b = num.value, two.value
         if num.mult == 1 and two.mult > 1 and a < two.value / two.mult:
             a *= two.mult  # "3-4 million", "between three and four billion"
@@ -919,24 +795,6 @@ class QuantityFinder:
     def _score(self, seg: str, toks: list[Tok], e: int) -> bool:
         aw = _FIRST_WORD.match(seg, e)
         return last_word(toks) in self.score_before or bool(aw and aw.group(1).lower() in self.score_after)
-
-    def _per(self, seg: str, pos: int) -> tuple[str, int] | None:
-        m = self.re_per.match(seg, pos)
-        if m:
-            noun = m["n"].lower()
-            sep = m["sep"].strip().strip("-").lower()
-            if sep in ("per", "/", "each", "every"):
-                base = self.per_nouns.get(noun) or self.per_nouns.get(noun.rstrip("s"))
-                if base is None and sep == "per" and noun not in ("cent", "centum", "mille"):
-                    base = noun
-                if base:
-                    return base, m.end()
-            elif noun in self.per_article:
-                return self.per_nouns.get(noun, noun), m.end()
-        a = self.re_per_adv.match(seg, pos)
-        if a and self.per_adverbs.get(norm(a["a"])):
-            return self.per_adverbs[norm(a["a"])], a.end()
-        return None
 
     def _year_is_amount(self, seg: str, num: Num, toks: list[Tok], glued: str) -> bool:
         """A bare 1000-2100 integer is a year unless a currency, or a bound and a noun, make it an amount."""
@@ -964,7 +822,6 @@ class QuantityFinder:
 _TABLE_RUN = re.compile(r"(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _RANK_ROW = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){1,4}(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _STATE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]$")
-_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?")
 _CLOCK = re.compile(r"[\d:.]+(?:\s*[AaPp]\.?[Mm]\.?)?")
 _ISO_DATE = re.compile(r"\d{4}[-‐–]\d{1,2}[-‐–]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?")
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\d,])")
@@ -1009,18 +866,6 @@ _DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)
 _THAN_NEXT = re.compile(r"\s+than\b", re.I)
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 _OLD = re.compile(r"[-\s]old\b", re.I)
-_METRE_CTX = re.compile(
-    r"(?:[\s-]+(?:high|tall|long|deep|wide|away|above|below|sprint|race|dash|hurdles|relay|freestyle|butterfly"
-    r"|backstroke|breaststroke|medley|steeplechase|final|heat|title|record|world|mark|depth|elevation|altitude"
-    r"|radius|from|under|underground|offshore|downstream|upstream|swim|dive|jump|throw|event|metres|meters|drop"
-    r"|wall|walls|tower|cliff|wave|waves|yacht|boat|statue|tunnel|bridge|crater|hole|pole|fence|dam|buffer|stretch"
-    r"|of\s+(?:the|water|snow|rain|sea)))\b",
-    re.I,
-)
-_NOUN_NEXT = re.compile(
-    r"\s+(?!(?:in|on|at|to|from|of|and|or|by|for|with|into|onto|over|under|up|down|off|out|away|the|a|an|is|was"
-    r"|are|were|has|had|long|high|tall|deep|wide)\b)[a-z]{3,}\b"
-)
 _MODEL_CODE = re.compile(r"[A-Z]{2,4}")
 _CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b")
 _FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "and", "than", "over", "about", "into",
@@ -1087,17 +932,17 @@ def local_currencies(text: str) -> tuple[tuple[str, str], ...]:
         if not local or not dollars or not 2.5 <= local / dollars <= 100_000:
             continue  # most currencies the lexicon lacks are worth well under a dollar
         word = m["w"].lower()
-        if word in finder.unit_word or word + "s" in finder.unit_word or word in ("percent", "per"):
+        if word in finder.units.unit_word or word + "s" in finder.units.unit_word or word in ("percent", "per"):
             continue  # "2 million litres ($3 million)", "5 percent ($2 a gallon)": units, not money
         if len(re.findall(rf"\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s+{re.escape(word)}\b",
                           text, re.IGNORECASE)) < 2:
             continue  # a currency recurs with its amounts; "12 million eggs ($4 million)" once is a sale
         word = word[:-1] if word.endswith("s") and len(word) > 4 else word
-        if norm(word) in finder.cur_word or norm(word + "s") in finder.cur_word or word in out.values() \
+        if norm(word) in finder.units.cur_word or norm(word + "s") in finder.units.cur_word or word in out.values() \
                 or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m["w"].lower() in _NOT_MONEY:
             continue
         code = word[:3].upper()
-        if code in finder.cur_codes or code in out:
+        if code in finder.units.cur_codes or code in out:
             code = "X" + word[:2].upper()
         out[code] = word
     return tuple(sorted(out.items()))
