@@ -66,7 +66,9 @@ import re
 from functools import lru_cache
 
 from ..model import Quantity
+from .changes import ADVERBS, CHANGE_STEMS, Changes
 from .numbers import CARDINALS, FRACTIONS, interval, parse_numeral, parse_words
+from .qualifiers import Qualifiers
 from .quantity_lexicon import Lexicon
 from .quantity_text import (
     LEAD_PUNCT,
@@ -87,36 +89,20 @@ from .quantity_text import (
     toks_before,
     trie,
 )
-from .units import NUMERAL, Units
+from .units import NUMERAL, PCT_LIKE, TIME_UNITS, Units
 
 __all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
 
-# units for which verbs like "lost", "cut", "added" mark a change ("lost 5%", not "lost 500 soldiers")
-_STRICT_OK = {"percent", "percentage_point", "basis_point", "point", "ratio", "cent", "penny", "kopek"}
-# units for which causative verbs right before the number mark a change ("cut 0.25 points", "raised 5%")
-_CAUSATIVE_OK = {"percent", "percentage_point", "basis_point", "point", "ratio"}
-_PCT_LIKE = {"percent", "percentage_point", "basis_point", "point"}
 _CALIBRE_UNITS = {"mm", "cm", "inch", "calibre"}
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night"}
-_MOTION = {"went", "go", "goes", "going", "gone", "moved", "move", "shot", "climbed", "jumped", "crept", "ticked",
-           "edged", "inched", "came", "ran", "run", "rose", "soared", "surged", "picked", "stepped", "ramped",
-           "spiked", "turned", "sped", "speeded", "revved"}
 _FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
 _PREFIX_UNITS = {"magnitude": "magnitude", "richter": "magnitude"}
-_DURATION_BOUND = {"for", "of", "to", "after", "lasted", "lasting", "spent", "took", "taken", "served", "serve",
-                   "than", "last", "lasts", "spanning", "spans", "spanned", "aged", "age"}
 _FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
-_ADVERBS = {"sharply", "steeply", "slightly", "modestly", "marginally", "another", "further", "only", "just", "some",
-            "roughly", "nearly", "almost", "about", "around", "over", "again", "also", "still", "already", "overall"}
-_TWO_WORD_MODS = {"a further", "a record", "an additional", "a whopping", "a staggering", "an extra", "a total"}
 _ORDINALS = {"first", "second", "third", "fourth", "final", "last", "next", "other", "latter", "former", "each", "every",
              "per", "top", "bottom", "back", "front", "better", "bigger", "larger", "greater", "lower", "upper", "opening",
              "closing", "the"}
 _MODALS = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "nearly", "almost",
            "roughly", "about", "'ll", "’ll"}
 _ANAPHORIC = {"the", "these", "those", "all"}
-_CHANGE_STEMS = ("up", "down", "increas", "decreas", "rise", "rose", "drop", "fall", "fell", "chang", "shift", "move",
-                 "grow", "grew", "jump", "climb", "declin", "cut", "rais", "lower", "reduc", "boost", "hike", "slash")
 _YEAR_PREPS = {"around", "about", "circa", "c.", "ca.", "over", "before", "after", "under", "beyond", "above", "below",
                "approaching", "topping", "some", "by", "since", "until"}
 
@@ -136,48 +122,8 @@ class QuantityFinder:
         U, Q, N = self.lex.units, self.lex.qualifiers, self.lex.not_quantities
         ci = re.I
         self.units = Units(U)
-
-        # qualifiers
-        self.q_pre: dict[str, str] = {}
-        self.q_post: dict[str, str] = {}
-        for qual, spec in Q["qualifiers"].items():
-            for p in spec.get("pre", []):
-                self.q_pre.setdefault(norm(p), qual)
-            for p in spec.get("post", []):
-                self.q_post.setdefault(norm(p), qual)
-        self.q_pre_max = max(k.count(" ") + 1 for k in self.q_pre)
-        glued = [p for p in self.q_post if p[:1] in "+-" or p == "ish"]
-        spaced = [p for p in self.q_post if p not in glued]
-        self.re_q_post = re.compile(
-            r"(?:(?P<g>" + alt(glued) + r")|,?\s+(?P<q>" + alt(spaced, bound=True) + r"))(?![\w-]|\s*\d)", ci
-        )
-
-        # changes
-        ch = Q["changes"]
-        self.verb_dir: dict[str, str] = {}
-        self.noun_dir: dict[str, str] = {}
-        self.strict_verbs: set[str] = set()
-        self.causative: set[str] = set()
-        self.strict_nouns: set[str] = set()
-        for d in ("up", "down"):
-            for v in ch[d]["verbs"]:
-                self.verb_dir.setdefault(norm(v), d)
-            for n in ch[d]["nouns"]:
-                self.noun_dir.setdefault(norm(n), d)
-            self.strict_verbs |= {norm(v) for v in ch[d].get("verbs_strict", [])}
-            self.causative |= {norm(v) for v in ch[d].get("verbs_causative", [])}
-            self.strict_nouns |= {norm(n) for n in ch[d].get("nouns_strict", [])}
-        self.verb_max = max(k.count(" ") + 1 for k in self.verb_dir)
-        self.noun_max = max(k.count(" ") + 1 for k in self.noun_dir)
-        self.re_noun_after = re.compile(
-            r"(?:\s+(?:[a-z]+(?:-[a-z]+)+|[a-z]{3,}))?(?:\s+|-)(?P<n>" + alt(self.noun_dir) + r")\b(?!-)"
-        )
-        comp = ch["comparatives"]
-        self.comp_dir = {w: d for d in ("up", "down") for w in comp[d]}
-        self.re_comp_after = re.compile(r"\s+(?P<c>" + alt(self.comp_dir) + r")\b")
-        self.multipliers = {
-            k.lower(): (float(v[0]), str(v[1])) for k, v in ch["multipliers"].items() if not k.startswith("_")
-        }
+        self.quals = Qualifiers(Q["qualifiers"])
+        self.changes = Changes(Q["changes"])
 
         # vague amounts
         vg = Q["vague"]
@@ -214,7 +160,7 @@ class QuantityFinder:
         self.score_before = {w.lower() for w in N["score_words"]["before"]}
 
         # anchors: where a number may start (a digit, or a number word); a trie keeps the scan fast
-        words = set(CARDINALS) | set(FRACTIONS) | set(self.multipliers) | set(self.vague_bases)
+        words = set(CARDINALS) | set(FRACTIONS) | set(self.changes.multipliers) | set(self.vague_bases)
         words |= {"twice", "thrice", "double", "triple", "treble", "quadruple", "halve"}
         folds = [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
                                       "hundred", "thousand")]
@@ -260,7 +206,7 @@ class QuantityFinder:
         if m.group("fold") is not None:
             return self._fold_word(seg, m, last_end)
         w = m.group("word").lower()
-        if w in self.multipliers:
+        if w in self.changes.multipliers:
             return self._multiplier(seg, m, last_end)
         if w in ("twice", "thrice", "double", "triple", "treble", "quadruple", "halve"):
             return self._twice(seg, m, last_end)
@@ -381,14 +327,14 @@ class QuantityFinder:
 
     def _one_counts(self, seg: str, num: Num, toks: list[Tok]) -> bool:
         """A lone "one" counts only with a bounding qualifier, in "one in five", or with a non-time unit."""
-        q = suffix(toks, self.q_pre, self.q_pre_max)
-        if q and self.q_pre[q[0]] != "approx":
+        q = self.quals.before(toks)
+        if q and self.quals.pre[q[0]] != "approx":
             return True
         oi = _ONE_IN.match(seg, num.end)
         if oi and self.units.number_at(seg, oi.end()):
             return True
         u = self.units.unit_after(seg, num.end, num)
-        return bool(u and u[0] not in _TIME_UNITS and u[0] != "point")
+        return bool(u and u[0] not in TIME_UNITS and u[0] != "point")
 
     def _fraction_word(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
         """ "a third of", "a quarter": a fraction word after an article (numerators in words are read earlier)."""
@@ -421,7 +367,7 @@ class QuantityFinder:
         last = "" if glued else last_word(toks)
         ok = definite or bool(_SHARE_AFTER.match(seg, e)) or last in ("by", "in", "into")
         if not ok and not glued:
-            ok = suffix(toks, self.q_pre, self.q_pre_max) is not None
+            ok = self.quals.before(toks) is not None
         if not ok or last in _ORDINALS:
             return e
         of = _OF_A_SCALE.match(seg, e)
@@ -436,7 +382,7 @@ class QuantityFinder:
     def _multiplier(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
         s, e = m.span()
         word = m.group("word").lower()
-        value, direction = self.multipliers[word]
+        value, direction = self.changes.multipliers[word]
         if e < len(seg) and seg[e] == "-":
             return e
         if word.endswith("s") and not _MULT_S_NEXT.match(seg, e):
@@ -513,9 +459,9 @@ class QuantityFinder:
                 unit, e = u[0], u[3]
         qual = "approx"
         toks, glued = toks_before(seg, max(last_end, s - 40), s)
-        q = None if glued else suffix(toks, self.q_pre, self.q_pre_max)
+        q = None if glued else self.quals.before(toks)
         if q:
-            name = self.q_pre[q[0]]
+            name = self.quals.pre[q[0]]
             if name in ("more_than", "at_least"):
                 qual, hi = name, None
             elif name in ("up_to", "less_than"):
@@ -582,7 +528,7 @@ class QuantityFinder:
                     if rng:
                         rng = (rng[0] * uscale, rng[1] * uscale)
                 end = max(end, uend)
-                if unit_name in _TIME_UNITS:
+                if unit_name in TIME_UNITS:
                     old = _OLD.match(seg, end)
                     end = old.end() if old else end
             if cur is not None and unit_name is None:
@@ -599,13 +545,13 @@ class QuantityFinder:
                 yr = _YEAR_TAIL.match(seg, num.end)
                 return yr.end() if yr else num.end
             if num.raw.isdigit() and len(num.raw) <= 3 and not glued and toks and _is_name_word(toks[-1][1]) \
-                    and _NAME_TAIL.match(seg, num.end) and last_word(toks) not in self.q_pre \
+                    and _NAME_TAIL.match(seg, num.end) and last_word(toks) not in self.quals.pre \
                     and not headline(seg, num.start):
                 return num.end  # "Thunderbolt 3 is", "AirPlay 2 and", "Maple Leafs 4,": a name or a score
             if not glued and toks and _MODEL_CODE.fullmatch(toks[-1][1]) and toks[-1][1] not in self.units.cur_prefix \
                     and (_NAME_TAIL.match(seg, num.end) or _CAP_NEXT.match(seg, num.end)) and not headline(seg, num.start):
                 return token_end(seg, num.end)  # "LC 500 Convertible", "GTX 1660 Ti": a model
-        if num.kind == "numeral" and rng is None and num.mult == 1 and cur is None and unit_name not in _PCT_LIKE \
+        if num.kind == "numeral" and rng is None and num.mult == 1 and cur is None and unit_name not in PCT_LIKE \
                 and "," not in num.raw and len(num.raw) <= 5 and self._designated(seg, num, toks, glued):
             return token_end(seg, num.end)  # "Article 5", "Boeing 737", "Resolution 2758"
         if unit_name in _CALIBRE_UNITS and rng is None and self._weapon_follows(seg, end):
@@ -617,43 +563,14 @@ class QuantityFinder:
                 per, end = pr
         post_q = None
         if not no_right:
-            pq = self.re_q_post.match(seg, end)
-            if pq:
-                post_q = self.q_post.get(norm(pq["g"] or pq["q"] or ""))
-                if post_q:
-                    end = pq.end()
+            pa = self.quals.after(seg, end)
+            if pa:
+                post_q, end = pa
 
-        # leading qualifiers: the outer bound wins over an inner "an estimated"
-        found: list[str] = []
-        qstart = left
-        rest = toks
-        if glued:
-            g = self.q_pre.get(glued.lower()) or self.q_pre.get(glued.lower().lstrip(LEAD_PUNCT))
-            if g:
-                found.append(g)
-                qstart = left - len(glued.lstrip(LEAD_PUNCT))
-            else:
-                rest = []  # '“5,000': what stands before the quote mark is another phrase
-        for _ in range(2):
-            q = suffix(rest, self.q_pre, self.q_pre_max)
-            if not q:
-                break
-            if q[0] == "up to" and last_word(rest, q[1] + 1) in _MOTION:
-                break  # "went up to 40": a direction, not a bound
-            if q[0] in ("over", "across") and unit_name in _TIME_UNITS and last_word(rest, 2) not in _DURATION_BOUND:
-                break  # "over 4 years": during, not more than
-            found.append(self.q_pre[q[0]])
-            qstart = tok_start(rest, q[1])
-            rest = rest[:-q[1]]
-        bounds = [f for f in found if f != "approx"]
-        if bounds:
-            qual = bounds[-1]
-        elif post_q:
-            qual = post_q  # "some 5,000 or more": the bound after wins over an approx before
-        else:
-            qual = "approx" if found else "exact"
+        found, qstart, rest = self.quals.leading(toks, glued, left, unit_name)
+        qual = self.quals.choose(found, post_q)
 
-        change = self._change(seg, num, unit_name, rest, end, no_right)
+        change = self.changes.direction(seg, num, unit_name, rest, end, no_right, self.units.cur_codes)
         if between and rng is not None:
             qstart = min(qstart, tok_start(toks, 1))
 
@@ -676,58 +593,6 @@ class QuantityFinder:
         return Hit(qstart, end, _clean(value), _fl(low), _fl(high), unit=unit_name, qualifier=qual, change=change,
                     per=per)
 
-    def _verb_before(self, toks: list[Tok]) -> tuple[str, bool] | None:
-        """A change verb that the tokens end with, allowing "by" and one adverb: ("rose", by?)."""
-        i = len(toks)
-        by = i > 0 and last_word(toks) == "by"
-        if by:
-            i -= 1
-        if i >= 2 and f"{last_word(toks[:i], 2)} {last_word(toks[:i])}" in _TWO_WORD_MODS:
-            i -= 2
-        elif i and (last_word(toks[:i]) in _ADVERBS or (last_word(toks[:i]).endswith("ly") and len(last_word(toks[:i])) > 4)):
-            i -= 1
-        v = suffix(toks[:i], self.verb_dir, self.verb_max)
-        return (v[0], by) if v else None
-
-    def _change(self, seg: str, num: Num, unit: str, toks: list[Tok], end: int, no_right: bool) -> str | None:
-        """ "up" / "down" when the number is a change: verb before, noun or comparative after."""
-        strict_ok = unit in _STRICT_OK or unit in self.units.cur_codes
-        vb = self._verb_before(toks)
-        if vb:
-            v, by = vb
-            if by or (v in self.causative and unit in _CAUSATIVE_OK) or (
-                v not in self.causative and (v not in self.strict_verbs or strict_ok)
-            ):
-                return self.verb_dir[v]
-        if last_word(toks) == "by":  # "cut the workforce by 500", "increased its stake by 5%"
-            for j in range(2, min(len(toks), 8) + 1):
-                t = toks[-j][1]
-                if t[-1:] in ".;:!?":
-                    break
-                v2 = suffix(toks[:len(toks) - j + 1], self.verb_dir, self.verb_max)
-                if v2:
-                    return self.verb_dir[v2[0]]
-        if last_word(toks) in ("of", "by"):
-            no = suffix(toks[:-1], self.noun_dir, self.noun_max)
-            if no and (no[0] not in self.strict_nouns or strict_ok):
-                return self.noun_dir[no[0]]
-        if no_right and unit != "ratio":
-            return None
-        na = self.re_noun_after.match(seg, end)
-        if na and not _THAN_NEXT.match(seg, na.end()):
-            nn = na["n"].lower()
-            if nn not in self.strict_nouns or strict_ok:
-                return self.noun_dir[nn]
-        if unit != "count" and not no_right:
-            cp = self.re_comp_after.match(seg, end)
-            if cp:
-                return self.comp_dir[cp["c"]]
-        if num.plus and unit in _PCT_LIKE:
-            return "up"
-        if num.sign < 0 and unit in _PCT_LIKE:
-            return "down"
-        return None
-
     # ------------------------------------------------------------------ pieces of context
     def _range(  # noqa: C901
         self, seg: str, num: Num, u1: Unit | None, end: int, between: bool, toks: list[Tok]
@@ -741,10 +606,10 @@ class QuantityFinder:
         if word == "and" and not between:
             return None
         if word in ("to", "through") and last_word(toks) == "from" and (
-            self._verb_before(toks[:-1]) or any(last_word(toks, i).startswith(_CHANGE_STEMS) for i in range(2, 6))
+            self.changes.verb_before(toks[:-1]) or any(last_word(toks, i).startswith(CHANGE_STEMS) for i in range(2, 6))
         ):
             return None  # "rose from 30 to 40": two levels
-        if word == "to" and (u1 or num.cur) and self._verb_before(toks):
+        if word == "to" and (u1 or num.cur) and self.changes.verb_before(toks):
             return None  # "rose $2 to $85.50": a change and a level
         q = sep.end()
         cur2 = None
@@ -800,7 +665,7 @@ class QuantityFinder:
         """A bare 1000-2100 integer is a year unless a currency, or a bound and a noun, make it an amount."""
         if num.cur is not None:
             return True
-        q = None if glued else suffix(toks, self.q_pre, self.q_pre_max)
+        q = None if glued else self.quals.before(toks)
         return bool(q and q[0] not in _YEAR_PREPS and _COUNT_NOUN.match(seg, num.end))
 
     def _designated(self, seg: str, num: Num, toks: list[Tok], glued: str) -> bool:
@@ -863,7 +728,6 @@ _COMPARATIVE_AFTER = re.compile(
     re.I,
 )
 _DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)
-_THAN_NEXT = re.compile(r"\s+than\b", re.I)
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 _OLD = re.compile(r"[-\s]old\b", re.I)
 _MODEL_CODE = re.compile(r"[A-Z]{2,4}")
@@ -875,7 +739,7 @@ _FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "a
 def _is_name_word(tok: str) -> bool:
     """A capitalised word that can name a product or team ("Thunderbolt", "Leafs"), not a function word."""
     return (len(tok) >= 2 and tok[0].isupper() and tok.replace("-", "").isalpha() and tok.lower() not in _FUNCTION_WORDS
-            and tok.lower() not in _ADVERBS)  # "Another 850 are still on notice" is not a product
+            and tok.lower() not in ADVERBS)  # "Another 850 are still on notice" is not a product
 
 
 def _fl(x: float | None) -> float | None:

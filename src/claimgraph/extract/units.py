@@ -13,7 +13,10 @@ from typing import Any
 from .numbers import parse_numeral, parse_words
 from .quantity_text import Num, Unit, alt, norm
 
-__all__ = ["NUMERAL", "Units"]
+__all__ = ["NUMERAL", "PCT_LIKE", "TIME_UNITS", "Units"]
+
+PCT_LIKE = {"percent", "percentage_point", "basis_point", "point"}
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night"}
 
 NUMERAL = re.compile(r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?")
 
