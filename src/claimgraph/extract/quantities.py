@@ -66,34 +66,30 @@ import re
 from functools import lru_cache
 
 from ..model import Quantity
-from .changes import ADVERBS, CHANGE_STEMS, Changes
+from .changes import CHANGE_STEMS, Changes
+from .not_quantities import NotQuantities
 from .numbers import CARDINALS, FRACTIONS, interval, parse_numeral, parse_words
 from .qualifiers import Qualifiers
 from .quantity_lexicon import Lexicon
 from .quantity_text import (
-    LEAD_PUNCT,
     Hit,
     Num,
     Tok,
     Unit,
     alt,
-    headline,
     is_yearlike,
     last_word,
-    line_start,
     norm,
-    phrase_table,
     suffix,
     tok_start,
     token_end,
     toks_before,
     trie,
 )
-from .units import NUMERAL, PCT_LIKE, TIME_UNITS, Units
+from .units import NUMERAL, TIME_UNITS, Units
 
 __all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
 
-_CALIBRE_UNITS = {"mm", "cm", "inch", "calibre"}
 _FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
 _PREFIX_UNITS = {"magnitude": "magnitude", "richter": "magnitude"}
 _FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
@@ -103,8 +99,6 @@ _ORDINALS = {"first", "second", "third", "fourth", "final", "last", "next", "oth
 _MODALS = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "nearly", "almost",
            "roughly", "about", "'ll", "’ll"}
 _ANAPHORIC = {"the", "these", "those", "all"}
-_YEAR_PREPS = {"around", "about", "circa", "c.", "ca.", "over", "before", "after", "under", "beyond", "above", "below",
-               "approaching", "topping", "some", "by", "since", "until"}
 
 
 # ----------------------------------------------------------------------------- the finder
@@ -124,6 +118,7 @@ class QuantityFinder:
         self.units = Units(U)
         self.quals = Qualifiers(Q["qualifiers"])
         self.changes = Changes(Q["changes"])
+        self.nq = NotQuantities(N, self.units, self.quals)
 
         # vague amounts
         vg = Q["vague"]
@@ -135,29 +130,6 @@ class QuantityFinder:
         self.re_vague_of = re.compile(r"\s+of\s+(?P<b>" + alt(big_plurals) + r")\b", ci)
         self.re_more_bigs = re.compile(r"(?:\s+|-)(?P<b>thousand|million|billion|trillion)\b", ci)
         self.re_of_currency = re.compile(r"\s+of\s+(?P<w>" + alt(self.units.cur_word) + r")\b", ci)
-
-        # not quantities
-        des = N["designators"]
-        self.des_cased, self.des_cased_max = phrase_table(des["cased"], lower=False)
-        self.des_any, self.des_any_max = phrase_table(des["any_case"])
-        self.re_des_follow = re.compile(r"[ \u00a0-](?:" + alt(N["designator_followers"]["cased"]) + r")\b")
-        self.months = set(N["months"])
-        months = alt(N["months"])
-        self.re_month_after = re.compile(
-            r"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?(?:[ \u00a0]+|-)(?:" + months + r")\b\.?(?:,?[ \u00a0]+\d{4}\b)?"
-        )
-        self.re_day_tail = re.compile(r"(?:st|nd|rd|th)?(?:,?[ \u00a0]+\d{4}\b)?")
-        self.re_time_after = re.compile(r"[ \u00a0]?(?:" + alt(N["time_suffixes"]) + r")(?![A-Za-z])")
-        self.re_reading = re.compile(r"[ \u00a0-]?(?:" + alt(N["reading_time"]) + r")\b", ci)
-        self.re_furniture = re.compile(
-            r"[ \u00a0](?:" + alt(N["furniture"]["nouns"]) + r")[ \t]*(?=$|\n|\||·|•)", ci | re.M
-        )
-        self.re_street = re.compile(
-            r"(?:[ \u00a0]+[A-Z0-9][\w'.-]*){1,3}[ \u00a0]+(?:" + alt(N["street_suffixes"]["words"]) + r")(?![\w])"
-        )
-        self.weapon_nouns = {w.lower() for w in N["weapon_nouns"]["nouns"]}
-        self.score_after = {w.lower() for w in N["score_words"]["after"]}
-        self.score_before = {w.lower() for w in N["score_words"]["before"]}
 
         # anchors: where a number may start (a digit, or a number word); a trie keeps the scan fast
         words = set(CARDINALS) | set(FRACTIONS) | set(self.changes.multipliers) | set(self.vague_bases)
@@ -228,59 +200,9 @@ class QuantityFinder:
         prev2 = seg[s - 2] if s >= 2 else "\n"
         nxt = seg[e] if e < n else "\n"
         nxt2 = seg[e + 1] if e + 1 < n else "\n"
-        # names: glued to letters (M1989, G7) unless a currency code (Rs500); after letter+hyphen (KN-23, mid-2024)
-        if (prev.isalpha() or prev == "_") and not self.units.re_cur_prefix.search(seg, max(0, s - 8), s):
-            return token_end(seg, e)
-        if prev in "-‐‑" and (prev2.isalnum() or prev2 in ")]"):
-            return token_end(seg, e)
-        if prev in "/:#@=_\\" and not (prev == "/" and prev2 == " "):
-            return token_end(seg, e)
-        if prev in "'’‘" and len(raw) == 2 and not prev2.isalnum():
-            return token_end(seg, e)  # '90s, ’22
-        if nxt == ":" and nxt2.isdigit():
-            tm = _CLOCK.match(seg, s)
-            return tm.end() if tm else e  # 4:54 PM, 3:16
-        if nxt in "/." and nxt2.isdigit():
-            return token_end(seg, e)  # 24/7, 9/11, 12/23/2024, 3.5.1
-        if nxt in "-‐–" and nxt2.isdigit():
-            iso = _ISO_DATE.match(seg, s)
-            if iso:
-                return iso.end()
-        if nxt in ".)" and nxt2 == " " and len(raw) <= 2 and line_start(seg, s):
-            return e + 1  # list numbering
-        if prev in "([" and nxt in ")]" and raw.isdigit() and len(raw) <= 3:
-            return e + 1  # a citation or footnote mark: "(5)", "[12]"
-        tb = _TABLE_RUN.match(seg, e)
-        if tb:
-            return tb.end()  # a row of a table: "5033 4 6 15 26"
-        if line_start(seg, s):
-            rk = _RANK_ROW.match(seg, e)
-            if rk:
-                return rk.end()  # a ranked row: "13 Kurt Busch 2237 1 0 6 18"
-        if raw.isdigit() and (self.re_street.match(seg, e) or (len(raw) == 5 and _STATE_BEFORE.search(seg, max(0, s - 4), s))):
-            return e  # "520 Third Street", "CA 94107"
-        # dates and times: "Dec. 23", "December 23, 2024", "23 December", "June 2024", "4 PM", "2 min read"
-        toks, glued = toks_before(seg, max(0, s - 16), s)
-        if not glued and toks:
-            last = toks[-1][1].strip(LEAD_PUNCT + ".,")
-            if last in self.months or (last == "the" and len(toks) > 1 and toks[-2][1].strip(LEAD_PUNCT + ".,") in self.months):
-                d = self.re_day_tail.match(seg, e)
-                return d.end() if d else e
-        if "," not in raw and "." not in raw and int(raw) <= 31:
-            ma = self.re_month_after.match(seg, e)
-            if ma:
-                return ma.end()
-        if "," not in raw and float(raw) <= 2400:
-            tm2 = self.re_time_after.match(seg, e)
-            if tm2:
-                return tm2.end()
-        rd = self.re_reading.match(seg, e) or self.re_furniture.match(seg, e)
-        if rd:
-            return rd.end()
-        if not prev.isdigit():
-            ph = _PHONE.match(seg, s - 1 if prev in "+(" else s)
-            if ph:
-                return ph.end()
+        skip = self.nq.at_numeral(seg, s, e, raw, prev, prev2, nxt, nxt2)
+        if skip is not None:
+            return skip
 
         value, sig = parse_numeral(raw)
         num = Num(s, e, value, sig, "numeral", raw=raw)
@@ -539,23 +461,9 @@ class QuantityFinder:
             left = toks[-1][0]
             toks = toks[:-1]
 
-        # names, years and calibres: known only once the unit is
-        if num.kind == "numeral" and unit_name == "count" and rng is None and num.mult == 1:
-            if is_yearlike(num.raw) and not self._year_is_amount(seg, num, toks, glued):
-                yr = _YEAR_TAIL.match(seg, num.end)
-                return yr.end() if yr else num.end
-            if num.raw.isdigit() and len(num.raw) <= 3 and not glued and toks and _is_name_word(toks[-1][1]) \
-                    and _NAME_TAIL.match(seg, num.end) and last_word(toks) not in self.quals.pre \
-                    and not headline(seg, num.start):
-                return num.end  # "Thunderbolt 3 is", "AirPlay 2 and", "Maple Leafs 4,": a name or a score
-            if not glued and toks and _MODEL_CODE.fullmatch(toks[-1][1]) and toks[-1][1] not in self.units.cur_prefix \
-                    and (_NAME_TAIL.match(seg, num.end) or _CAP_NEXT.match(seg, num.end)) and not headline(seg, num.start):
-                return token_end(seg, num.end)  # "LC 500 Convertible", "GTX 1660 Ti": a model
-        if num.kind == "numeral" and rng is None and num.mult == 1 and cur is None and unit_name not in PCT_LIKE \
-                and "," not in num.raw and len(num.raw) <= 5 and self._designated(seg, num, toks, glued):
-            return token_end(seg, num.end)  # "Article 5", "Boeing 737", "Resolution 2758"
-        if unit_name in _CALIBRE_UNITS and rng is None and self._weapon_follows(seg, end):
-            return end  # "155mm shells", "240mm multiple-launch rocket systems"
+        skip = self.nq.name_or_year(seg, num, toks, glued, unit_name, cur, rng is not None, end)
+        if skip is not None:
+            return skip
 
         if not no_right:
             pr = self.units.per(seg, end)
@@ -643,7 +551,7 @@ class QuantityFinder:
             a *= two.mult  # "3-4 million", "between three and four billion"
         ints = num.kind == "numeral" and "." not in num.raw + two.raw and num.mult == 1 and two.mult == 1
         if hyphen and ints and not u1 and not u2 and num.cur is None and (
-            a >= b or self._score(seg, toks, two.end) or _SCORE_LIST_AFTER.match(seg, two.end)
+            a >= b or self.nq.score(seg, toks, two.end) or _SCORE_LIST_AFTER.match(seg, two.end)
             or _SCORE_LIST_BEFORE.search(seg, max(0, num.start - 14), num.start)
             or (num.start and seg[num.start - 1] == "(" and _RECORD_END.match(seg, two.end))
         ):
@@ -657,39 +565,8 @@ class QuantityFinder:
         num.sig = max(num.sig, two.sig)
         return a, b, (u2[3] if u2 else two.end), unit, cur2
 
-    def _score(self, seg: str, toks: list[Tok], e: int) -> bool:
-        aw = _FIRST_WORD.match(seg, e)
-        return last_word(toks) in self.score_before or bool(aw and aw.group(1).lower() in self.score_after)
-
-    def _year_is_amount(self, seg: str, num: Num, toks: list[Tok], glued: str) -> bool:
-        """A bare 1000-2100 integer is a year unless a currency, or a bound and a noun, make it an amount."""
-        if num.cur is not None:
-            return True
-        q = None if glued else self.quals.before(toks)
-        return bool(q and q[0] not in _YEAR_PREPS and _COUNT_NOUN.match(seg, num.end))
-
-    def _designated(self, seg: str, num: Num, toks: list[Tok], glued: str) -> bool:
-        if glued not in ("", "#"):
-            return False
-        return bool(
-            suffix(toks, self.des_cased, self.des_cased_max, lower=False)
-            or suffix(toks, self.des_any, self.des_any_max)
-            or self.re_des_follow.match(seg, num.end)
-        )
-
-    def _weapon_follows(self, seg: str, pos: int) -> bool:
-        words = _WORDS3.match(seg, pos)
-        return words is not None and any(w.lower() in self.weapon_nouns for w in re.split(r"[\s-]+", words.group()))
-
-
 # ----------------------------------------------------------------------------- module regexes and helpers
 
-_TABLE_RUN = re.compile(r"(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
-_RANK_ROW = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){1,4}(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
-_STATE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]$")
-_CLOCK = re.compile(r"[\d:.]+(?:\s*[AaPp]\.?[Mm]\.?)?")
-_ISO_DATE = re.compile(r"\d{4}[-‐–]\d{1,2}[-‐–]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?")
-_PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\d,])")
 _SHARE_AFTER = re.compile(
     r"(?:\s+|-)(?:of|the|its|their|his|her|our|your|all|that|this|these|those|as|again|percent)\b", re.I
 )
@@ -712,16 +589,6 @@ _SCORE_LIST_AFTER = re.compile(r"\s*(?:\(\d+\))?\s*,\s*\d{1,2}[-–]\d{1,2}\b|\s
 _SCORE_LIST_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")
 _RECORD_END = re.compile(r"(?:[-–]\d+)*\)|,\s*\d+[-–]\d+\)")
 _SCORE_TAIL = re.compile(r"(?:[-–]\d+)*(?:\s*\(\d+\))?")
-_NAME_TAIL = re.compile(
-    r"\s*(?:[,;:!?)\]]|\.(?!\d)|$)|\s+(?:and|or|is|was|are|were|has|had|will|would|can|could|also)\b"
-)
-_FIRST_WORD = re.compile(r"\W{0,3}\s*([A-Za-z]+)")
-_YEAR_TAIL = re.compile(r"(?:[-–/]\d{2}(?:\d{2})?\b)?(?:'?s\b)?")
-_COUNT_NOUN = re.compile(
-    r"\s+(?!(?:and|or|to|when|as|in|on|at|by|for|with|from|the|a|an|until|after|before|was|were|is|are|had|has"
-    r"|which|that|where|while)\b)[a-z]+"
-)
-_WORDS3 = re.compile(r"(?:[\s-]+[A-Za-z][\w'-]*){1,3}")
 _COMPARATIVE_AFTER = re.compile(
     r"\s+(?:as|the|that|what|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|longer"
     r"|shorter|over|above|below|[a-z]+er\s+than)\b",
@@ -730,16 +597,6 @@ _COMPARATIVE_AFTER = re.compile(
 _DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)
 _OF_NEXT = re.compile(r"\s+of\b", re.I)
 _OLD = re.compile(r"[-\s]old\b", re.I)
-_MODEL_CODE = re.compile(r"[A-Z]{2,4}")
-_CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b")
-_FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "and", "than", "over", "about", "into",
-                   "the", "a", "an", "as", "i", "it", "we", "they", "he", "she", "you", "up", "down", "is", "are", "was"}
-
-
-def _is_name_word(tok: str) -> bool:
-    """A capitalised word that can name a product or team ("Thunderbolt", "Leafs"), not a function word."""
-    return (len(tok) >= 2 and tok[0].isupper() and tok.replace("-", "").isalpha() and tok.lower() not in _FUNCTION_WORDS
-            and tok.lower() not in ADVERBS)  # "Another 850 are still on notice" is not a product
 
 
 def _fl(x: float | None) -> float | None:
