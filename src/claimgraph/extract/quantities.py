@@ -69,37 +69,28 @@ from ..model import Quantity
 from .changes import Changes
 from .local_currency import currencies_in
 from .not_quantities import NotQuantities
-from .numbers import CARDINALS, FRACTIONS, interval, parse_numeral, parse_words
+from .number_words import ONE_IN, NumberWords
+from .numbers import interval
 from .qualifiers import Qualifiers
 from .quantity_lexicon import Lexicon
 from .quantity_ranges import read_range
+from .quantity_spans import NumberSpans
 from .quantity_text import (
+    Candidate,
     Hit,
     Num,
-    Tok,
-    alt,
     is_yearlike,
     last_word,
-    norm,
-    suffix,
     tok_start,
     token_end,
     toks_before,
-    trie,
 )
 from .units import TIME_UNITS, Units
+from .vague import Vague
 
 __all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
 
-_FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
 _PREFIX_UNITS = {"magnitude": "magnitude", "richter": "magnitude"}
-_FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
-_ORDINALS = {"first", "second", "third", "fourth", "final", "last", "next", "other", "latter", "former", "each", "every",
-             "per", "top", "bottom", "back", "front", "better", "bigger", "larger", "greater", "lower", "upper", "opening",
-             "closing", "the"}
-_MODALS = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "nearly", "almost",
-           "roughly", "about", "'ll", "’ll"}
-_ANAPHORIC = {"the", "these", "those", "all"}
 
 
 # ----------------------------------------------------------------------------- the finder
@@ -115,35 +106,13 @@ class QuantityFinder:
     # ------------------------------------------------------------------ compile
     def _compile(self) -> None:
         U, Q, N = self.lex.units, self.lex.qualifiers, self.lex.not_quantities
-        ci = re.I
         self.units = Units(U)
         self.quals = Qualifiers(Q["qualifiers"])
         self.changes = Changes(Q["changes"])
         self.nq = NotQuantities(N, self.units, self.quals)
-
-        # vague amounts
-        vg = Q["vague"]
-        self.vague_bases = {k.lower(): float(v) for k, v in vg["bases"].items()}
-        self.vague_need_of = {w.lower() for w in vg["need_of"]}
-        self.few = {norm(k): (float(v[0]), float(v[1])) for k, v in vg["few"].items()}
-        self.few_max = max(k.count(" ") + 1 for k in self.few)
-        big_plurals = [b for b in self.vague_bases if self.vague_bases[b] >= 1000]
-        self.re_vague_of = re.compile(r"\s+of\s+(?P<b>" + alt(big_plurals) + r")\b", ci)
-        self.re_more_bigs = re.compile(r"(?:\s+|-)(?P<b>thousand|million|billion|trillion)\b", ci)
-        self.re_of_currency = re.compile(r"\s+of\s+(?P<w>" + alt(self.units.cur_word) + r")\b", ci)
-
-        # anchors: where a number may start (a digit, or a number word); a trie keeps the scan fast
-        words = set(CARDINALS) | set(FRACTIONS) | set(self.changes.multipliers) | set(self.vague_bases)
-        words |= {"twice", "thrice", "double", "triple", "treble", "quadruple", "halve"}
-        folds = [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-                                      "hundred", "thousand")]
-        folds += [w[:-4] + "-fold" for w in folds]
-        self.re_anchor = re.compile(
-            r"(?=\d)(?P<num>(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-            r"|\d+(?:\.\d+)?))"
-            r"|\b(?:(?P<fold>" + trie(folds) + r")|(?P<word>" + trie(words) + r"))\b",
-            ci,
-        )
+        self.vague = Vague(Q["vague"], self.units, self.quals)
+        self.spans = NumberSpans(self.units, self.nq, NumberWords(self.units, self.quals, self.changes.multipliers,
+                                                                  self.vague))
 
     # ------------------------------------------------------------------ scan
     def __call__(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -152,7 +121,7 @@ class QuantityFinder:
         seg = text[start:end]
         out: list[Quantity] = []
         pos = last_end = 0
-        search = self.re_anchor.search
+        search = self.spans.re_anchor.search
         while True:
             m = search(seg, pos)
             if m is None:
@@ -173,224 +142,14 @@ class QuantityFinder:
         return out
 
     def _at(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        if m.group("num") is not None:
-            num = self._numeral(seg, m)
-            return self._complete(seg, num, last_end) if isinstance(num, Num) else num
-        if m.group("fold") is not None:
-            return self._fold_word(seg, m, last_end)
-        w = m.group("word").lower()
-        if w in self.changes.multipliers:
-            return self._multiplier(seg, m, last_end)
-        if w in ("twice", "thrice", "double", "triple", "treble", "quadruple", "halve"):
-            return self._twice(seg, m, last_end)
-        if w in self.vague_bases:
-            return self._vague(seg, m, last_end)
-        if w == "half":
-            return self._half(seg, m, last_end)
-        if w in FRACTIONS and w not in CARDINALS:
-            return self._fraction_word(seg, m, last_end)
-        return self._words(seg, m, last_end)
-
-    # ------------------------------------------------------------------ numerals
-    def _numeral(self, seg: str, m: re.Match[str]) -> Num | int | None:  # noqa: C901 - a list of exclusions
-        s, e = m.span()
-        raw = m.group()
-        n = len(seg)
-        # neighbours; "\n" stands for the edge of the text
-        prev = seg[s - 1] if s else "\n"
-        prev2 = seg[s - 2] if s >= 2 else "\n"
-        nxt = seg[e] if e < n else "\n"
-        nxt2 = seg[e + 1] if e + 1 < n else "\n"
-        skip = self.nq.at_numeral(seg, s, e, raw, prev, prev2, nxt, nxt2)
-        if skip is not None:
-            return skip
-
-        value, sig = parse_numeral(raw)
-        num = Num(s, e, value, sig, "numeral", raw=raw)
-        if prev in "-−" and prev2 in " (\n\t[":
-            num.sign, num.start = -1, s - 1
-        elif prev == " " and seg[max(0, s - 6):s].lower() == "minus ":
-            num.sign, num.start = -1, s - 6  # "minus 20 degrees"
-        elif prev == "+" and prev2 in " (\n\t[":
-            num.plus, num.start = True, s - 1
-        if num.start > 0 and not seg[num.start - 1].isalnum() or prev.isalpha():
-            cb = self.units.currency_before(seg, num.start)
-            if cb is not None:
-                num.cur, num.cur_start = cb
-        self.units.scale(seg, num)
-        return num
-
-    # ------------------------------------------------------------------ spelled-out numbers
-    def _words(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s = m.start()
-        w = m.group("word").lower()
-        begin = s
-        toks, glued = toks_before(seg, max(0, s - 24), s)
-        if w in _FEW_SCALES:
-            fb = None if glued else suffix(toks, self.few, self.few_max)
-            if fb:
-                return self._few(seg, m, tok_start(toks, fb[1]), self.few[fb[0]], last_end)
-            if glued or last_word(toks) not in ("a", "an"):
-                return m.end()  # "million" alone: "the million-man march"
-            begin = toks[-1][0]
-        wn = parse_words(seg, begin)
-        if wn is None:
-            return m.end()
-        if wn.fraction:
-            text = seg[wn.start:wn.end]
-            definite = "-" in text or text.lower().endswith("s")  # "one-third", "two thirds"
-            return self._share(seg, wn.start, wn.end, wn.value, last_end, definite=definite)
-        num = Num(wn.start, wn.end, wn.value, wn.sig, "word", raw=seg[wn.start:wn.end], mult=wn.trail)
-        if wn.value == 1 and wn.tokens == 1 and w == "one" and not self._one_counts(seg, num, toks):
-            return m.end()
-        if wn.tokens == 1 and wn.value <= 10 and not glued and last_word(toks) in _ANAPHORIC \
-                and not self.units.unit_after(seg, num.end, num):
-            return m.end()  # "the two nations": a reference back, not a count
-        return self._complete(seg, num, last_end)
-
-    def _one_counts(self, seg: str, num: Num, toks: list[Tok]) -> bool:
-        """A lone "one" counts only with a bounding qualifier, in "one in five", or with a non-time unit."""
-        q = self.quals.before(toks)
-        if q and self.quals.pre[q[0]] != "approx":
-            return True
-        oi = _ONE_IN.match(seg, num.end)
-        if oi and self.units.number_at(seg, oi.end()):
-            return True
-        u = self.units.unit_after(seg, num.end, num)
-        return bool(u and u[0] not in TIME_UNITS and u[0] != "point")
-
-    def _fraction_word(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        """ "a third of", "a quarter": a fraction word after an article (numerators in words are read earlier)."""
-        s = m.start()
-        toks, glued = toks_before(seg, max(0, s - 4), s)
-        if glued or last_word(toks) not in ("a", "an"):
-            return m.end()
-        wn = parse_words(seg, toks[-1][0])
-        if wn is None or not wn.fraction:
-            return m.end()
-        return self._share(seg, wn.start, wn.end, wn.value, last_end, definite=False)
-
-    def _half(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s, e = m.span()
-        after = _HALF_A.match(seg, e)
-        if after:  # half a million, half a dozen, half an hour
-            word = after["b"].lower()
-            if word in self.units.scale_words:
-                f = self.units.scale_words[word]
-                num = Num(s, after.end(), 0.5 * f, 1, "word", raw=seg[s:after.end()], mult=f)
-                return self._complete(seg, num, last_end)
-            if word in self.units.unit_word or word in self.units.cur_word:
-                num = Num(s, after.start("b") - 1, 0.5, 1, "word", raw="half")
-                return self._complete(seg, num, last_end)
-        return self._share(seg, s, e, 0.5, last_end, definite=False)
-
-    def _share(self, seg: str, s: int, e: int, value: float, last_end: int, *, definite: bool) -> Hit | int | None:
-        """A fraction as a share ("nearly one-third", "half of", "cut by half"), else not a quantity."""
-        toks, glued = toks_before(seg, max(0, s - 40), s)
-        last = "" if glued else last_word(toks)
-        ok = definite or bool(_SHARE_AFTER.match(seg, e)) or last in ("by", "in", "into")
-        if not ok and not glued:
-            ok = self.quals.before(toks) is not None
-        if not ok or last in _ORDINALS:
-            return e
-        of = _OF_A_SCALE.match(seg, e)
-        if of and of["b"].lower() in self.units.scale_words:  # "a quarter of a million"
-            f = self.units.scale_words[of["b"].lower()]
-            return self._complete(seg, Num(s, of.end(), value * f, 1, "word", raw=seg[s:of.end()], mult=f), last_end)
-        u = self.units.unit_after(seg, e, None)
-        if u and u[0] in _FRACTION_UNITS:  # "a quarter point", "a quarter mile": a fraction of that unit
-            return self._complete(seg, Num(s, e, value, 1, "word", raw=seg[s:e]), last_end)
-        return self._complete(seg, Num(s, e, value, 1, "fraction", raw=seg[s:e]), last_end, unit="ratio")
-
-    def _multiplier(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s, e = m.span()
-        word = m.group("word").lower()
-        value, direction = self.changes.multipliers[word]
-        if e < len(seg) and seg[e] == "-":
-            return e
-        if word.endswith("s") and not _MULT_S_NEXT.match(seg, e):
-            return e  # "the doubles match": a noun, not "output doubles every year"
-        hit = self._complete(seg, Num(s, e, value, 1, "fraction", raw=m.group()), last_end, unit="ratio",
-                             no_right=True)
-        if isinstance(hit, Hit):
-            hit.change = direction
+        """The quantity at an anchor: its candidate completed with its context."""
+        res = self.spans.read(seg, m, last_end)
+        if not isinstance(res, Candidate):
+            return res
+        hit = self._complete(seg, res.num, last_end, unit=res.unit, no_right=res.no_right)
+        if isinstance(hit, Hit) and res.change is not None:
+            hit.change = res.change
         return hit
-
-    def _twice(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s, e = m.span()
-        w = m.group("word").lower()
-        if e < len(seg) and seg[e] == "-":
-            return e  # double-digit, triple-A
-        if w in ("twice", "thrice"):
-            num = Num(s, e, 2.0 if w == "twice" else 3.0, 1, "fraction", raw=m.group())
-            unit = "ratio" if _COMPARATIVE_AFTER.match(seg, e) else "count"
-            return self._complete(seg, num, last_end, unit=unit, no_right=True)
-        # double / triple / halve: a verb after a modal ("will double"), or "double the"
-        v = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}[w]
-        toks, glued = toks_before(seg, max(0, s - 30), s)
-        modal = not glued and (last_word(toks) in _MODALS or " ".join(t for _, t in toks[-2:]).lower() == "more than")
-        if not (modal or (w != "halve" and _DOUBLE_THE.match(seg, e))):
-            return e
-        hit = self._complete(seg, Num(s, e, v, 1, "fraction", raw=m.group()), last_end, unit="ratio", no_right=True)
-        if isinstance(hit, Hit) and modal:
-            hit.change = "down" if v < 1 else "up"
-        return hit
-
-    def _fold_word(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s, e = m.span()
-        v = float(CARDINALS.get(m.group("fold").lower().replace("-", "")[:-4], 0))
-        if v <= 0:
-            return e
-        return self._complete(seg, Num(s, e, v, 1, "fraction", raw=m.group()), last_end, unit="ratio",
-                              no_right=True)
-
-    # ------------------------------------------------------------------ vague amounts
-    def _vague(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
-        s, e = m.span()
-        base = m.group("word").lower()
-        if s and seg[s - 1] == "-":
-            return e
-        size = self.vague_bases[base]
-        of = self.re_vague_of.match(seg, e)
-        if of and size < self.vague_bases[of["b"].lower()]:  # tens of thousands, hundreds of millions
-            size *= self.vague_bases[of["b"].lower()]
-            e = of.end()
-        elif base in self.vague_need_of and not _OF_NEXT.match(seg, e):
-            return e
-        return self._vague_hit(seg, s, e, 2 * size, 10 * size - 1, last_end)
-
-    def _few(self, seg: str, m: re.Match[str], s: int, span: tuple[float, float], last_end: int) -> Hit | int | None:
-        lo, hi = span
-        scale = self.units.scale_words.get(m.group("word").lower(), 1.0)
-        e = m.end()
-        for _ in range(2):
-            b = self.re_more_bigs.match(seg, e)
-            if not b:
-                break
-            scale *= self.units.scale_words[b["b"].lower()]
-            e = b.end()
-        return self._vague_hit(seg, s, e, lo * scale, hi * scale, last_end)
-
-    def _vague_hit(self, seg: str, s: int, e: int, lo: float, hi: float | None, last_end: int) -> Hit:
-        unit = "count"
-        oc = self.re_of_currency.match(seg, e)
-        if oc:
-            unit, e = self.units.cur_word[norm(oc["w"])], oc.end()
-        else:
-            u = self.units.unit_after(seg, e, None)
-            if u and u[0] in self.units.cur_codes:
-                unit, e = u[0], u[3]
-        qual = "approx"
-        toks, glued = toks_before(seg, max(last_end, s - 40), s)
-        q = None if glued else self.quals.before(toks)
-        if q:
-            name = self.quals.pre[q[0]]
-            if name in ("more_than", "at_least"):
-                qual, hi = name, None
-            elif name in ("up_to", "less_than"):
-                qual, lo = name, 0.0
-            s = tok_start(toks, q[1])
-        return Hit(s, e, None, lo, hi, unit=unit, qualifier=qual, vague=True)
 
     # ------------------------------------------------------------------ completion
     def _complete(  # noqa: C901 - the one place where a number meets its context
@@ -420,7 +179,7 @@ class QuantityFinder:
             if tm:  # "three times as many", "5 times higher"
                 unit_name, end, no_right = "ratio", tm.end("t"), True
         if unit is None and not no_right and num.mult == 1 and num.value == int(num.value):
-            oi = _ONE_IN.match(seg, end)
+            oi = ONE_IN.match(seg, end)
             den = self.units.number_at(seg, oi.end()) if oi else None
             if oi and den is not None and den[0] > num.value and not is_yearlike(seg[oi.end():den[1]]) \
                     and not self.units.unit_after(seg, den[1], None):  # "one in five", "9 out of 10"
@@ -505,30 +264,12 @@ class QuantityFinder:
     # ------------------------------------------------------------------ pieces of context
 # ----------------------------------------------------------------------------- module regexes and helpers
 
-_SHARE_AFTER = re.compile(
-    r"(?:\s+|-)(?:of|the|its|their|his|her|our|your|all|that|this|these|those|as|again|percent)\b", re.I
-)
-_MULT_S_NEXT = re.compile(
-    r"\s*(?:[.,;:!?)]|$)|\s+(?:its|their|his|her|the|to|in|from|by|over|every|each|again|since|within|after|when"
-    r"|if|as|and|or|this|that|roughly|nearly|almost|more|yearly|annually|overnight)\b",
-    re.I,
-)
-_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<b>[A-Za-z]+)\b")
-_HALF_A = re.compile(r"\s+an?\s+(?P<b>[A-Za-z]+)\b")
-_ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])", re.I)
 _FOLD_AFTER = re.compile(r"-?fold\b", re.I)
 _TIMES_AS = re.compile(
     r"(?P<t>\s+times)\s+(?:as|more|less|higher|lower|larger|smaller|bigger|greater|faster|slower|longer|the|that|what"
     r"|[a-z]+er\b)",
     re.I,
 )
-_COMPARATIVE_AFTER = re.compile(
-    r"\s+(?:as|the|that|what|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|longer"
-    r"|shorter|over|above|below|[a-z]+er\s+than)\b",
-    re.I,
-)
-_DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)
-_OF_NEXT = re.compile(r"\s+of\b", re.I)
 _OLD = re.compile(r"[-\s]old\b", re.I)
 
 
