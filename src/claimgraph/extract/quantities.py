@@ -56,6 +56,14 @@ Not quantities (nothing is returned)
     half", "a third term": a share needs "of"/a determiner after, a qualifier or "by" before,
     or a hyphenated/plural form such as "two-thirds").
 
+Layout
+    Candidates, then context, then decision, one module each: ``quantity_spans`` (where a number
+    starts; numerals), ``number_words`` (numbers in words, shares, multipliers), ``vague``
+    ("thousands of"), ``units`` (units, currencies, scales, rates), ``quantity_ranges``,
+    ``qualifiers``, ``changes``, ``not_quantities`` (dates, names, scores...). This module
+    assembles them: :class:`QuantityFinder` completes each candidate with its context.
+    ``local_currency`` finds currencies the lexicon lacks; ``quantity_text`` holds shared helpers.
+
 Extending
     ``Lexicon.load(extra)`` merges user JSON (same shape as the files in ``data/``) into the
     defaults; ``QuantityFinder(lexicon)`` compiles it. ``find_quantities`` uses the defaults.
@@ -88,7 +96,7 @@ from .quantity_text import (
 from .units import TIME_UNITS, Units
 from .vague import Vague
 
-__all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
+__all__ = ["Lexicon", "QuantityFinder", "find_quantities", "local_currencies"]
 
 _PREFIX_UNITS = {"magnitude": "magnitude", "richter": "magnitude"}
 
@@ -242,26 +250,8 @@ class QuantityFinder:
         if between and rng is not None:
             qstart = min(qstart, tok_start(toks, 1))
 
-        if rng is not None:
-            lo, hi = rng[0] * num.sign, rng[1]
-            low: float | None = lo
-            high: float | None = hi
-            if qual == "approx":
-                low, high = interval(lo, "approx", num.sig)[0], interval(hi, "approx", num.sig)[1]
-            elif qual in ("at_least", "more_than"):
-                high = None
-            elif qual in ("up_to", "less_than"):
-                low = 0.0
-            elif qual == "nearly":
-                low = lo * 0.9
-            return Hit(qstart, end, _clean((lo + hi) / 2), _fl(low), _fl(high), unit=unit_name, qualifier=qual,
-                        change=change, per=per)
-        value = num.value * num.sign
-        low, high = interval(value, qual, num.sig)
-        return Hit(qstart, end, _clean(value), _fl(low), _fl(high), unit=unit_name, qualifier=qual, change=change,
-                    per=per)
+        return _hit(num, rng, qual, qstart, end, unit_name, change, per)
 
-    # ------------------------------------------------------------------ pieces of context
 # ----------------------------------------------------------------------------- module regexes and helpers
 
 _FOLD_AFTER = re.compile(r"-?fold\b", re.I)
@@ -271,6 +261,29 @@ _TIMES_AS = re.compile(
     re.I,
 )
 _OLD = re.compile(r"[-\s]old\b", re.I)
+
+
+def _hit(num: Num, rng: tuple[float, float] | None, qual: str, qstart: int, end: int, unit_name: str,
+         change: str | None, per: str | None) -> Hit:
+    """The quantity span: its value and the interval its qualifier (and a range) give."""
+    if rng is not None:
+        lo, hi = rng[0] * num.sign, rng[1]
+        low: float | None = lo
+        high: float | None = hi
+        if qual == "approx":
+            low, high = interval(lo, "approx", num.sig)[0], interval(hi, "approx", num.sig)[1]
+        elif qual in ("at_least", "more_than"):
+            high = None
+        elif qual in ("up_to", "less_than"):
+            low = 0.0
+        elif qual == "nearly":
+            low = lo * 0.9
+        return Hit(qstart, end, _clean((lo + hi) / 2), _fl(low), _fl(high), unit=unit_name, qualifier=qual,
+                    change=change, per=per)
+    value = num.value * num.sign
+    low, high = interval(value, qual, num.sig)
+    return Hit(qstart, end, _clean(value), _fl(low), _fl(high), unit=unit_name, qualifier=qual, change=change,
+                per=per)
 
 
 def _fl(x: float | None) -> float | None:
