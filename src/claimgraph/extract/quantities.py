@@ -252,6 +252,7 @@ class QuantityFinder:
 
         return _hit(num, rng, qual, qstart, end, unit_name, change, per)
 
+
 # ----------------------------------------------------------------------------- module regexes and helpers
 
 _FOLD_AFTER = re.compile(r"-?fold\b", re.I)
