@@ -56,219 +56,49 @@ Not quantities (nothing is returned)
     half", "a third term": a share needs "of"/a determiner after, a qualifier or "by" before,
     or a hyphenated/plural form such as "two-thirds").
 
+Layout
+    Candidates, then context, then decision, one module each: ``quantity_spans`` (where a number
+    starts; numerals), ``number_words`` (numbers in words, shares, multipliers), ``vague``
+    ("thousands of"), ``units`` (units, currencies, scales, rates), ``quantity_ranges``,
+    ``qualifiers``, ``changes``, ``not_quantities`` (dates, names, scores...). This module
+    assembles them: :class:`QuantityFinder` completes each candidate with its context.
+    ``local_currency`` finds currencies the lexicon lacks; ``quantity_text`` holds shared helpers.
+
 Extending
     ``Lexicon.load(extra)`` merges user JSON (same shape as the files in ``data/``) into the
     defaults; ``QuantityFinder(lexicon)`` compiles it. ``find_quantities`` uses the defaults.
 """
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 from ..model import Quantity
-from .numbers import CARDINALS, FRACTIONS, NUMERAL, VULGAR, in_range, interval, parse_numeral, parse_words
+from .changes import Changes
+from .local_currency import currencies_in
+from .not_quantities import NotQuantities
+from .number_words import ONE_IN, NumberWords
+from .numbers import VULGAR, in_range, interval
+from .qualifiers import Qualifiers
+from .quantity_lexicon import Lexicon
+from .quantity_ranges import read_range
+from .quantity_spans import NumberSpans
+from .quantity_text import (
+    Candidate,
+    Hit,
+    Num,
+    is_yearlike,
+    last_word,
+    tok_start,
+    token_end,
+    toks_before,
+)
+from .units import TIME_UNITS, Units
+from .vague import Vague
 
-__all__ = ["Lexicon", "QuantityFinder", "find_quantities"]
+__all__ = ["Lexicon", "QuantityFinder", "find_quantities", "local_currencies"]
 
-_DATA_FILES = ("units.json", "qualifiers.json", "not_quantities.json")
-# units for which verbs like "lost", "cut", "added" mark a change ("lost 5%", not "lost 500 soldiers")
-_STRICT_OK = {"percent", "percentage_point", "basis_point", "point", "ratio", "cent", "penny", "kopek"}
-# units for which causative verbs right before the number mark a change ("cut 0.25 points", "raised 5%")
-_CAUSATIVE_OK = {"percent", "percentage_point", "basis_point", "point", "ratio"}
-_PCT_LIKE = {"percent", "percentage_point", "basis_point", "point"}
-_CALIBRE_UNITS = {"mm", "cm", "inch", "calibre"}
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night"}
-_MOTION = {"went", "go", "goes", "going", "gone", "moved", "move", "shot", "climbed", "jumped", "crept", "ticked",
-           "edged", "inched", "came", "ran", "run", "rose", "soared", "surged", "picked", "stepped", "ramped",
-           "spiked", "turned", "sped", "speeded", "revved"}
-_FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
 _PREFIX_UNITS = {"magnitude": "magnitude", "richter": "magnitude"}
-_DURATION_BOUND = {"for", "of", "to", "after", "lasted", "lasting", "spent", "took", "taken", "served", "serve",
-                   "than", "last", "lasts", "spanning", "spans", "spanned", "aged", "age"}
-_FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
-_ADVERBS = {"sharply", "steeply", "slightly", "modestly", "marginally", "another", "further", "only", "just", "some",
-            "roughly", "nearly", "almost", "about", "around", "over", "again", "also", "still", "already", "overall"}
-_TWO_WORD_MODS = {"a further", "a record", "an additional", "a whopping", "a staggering", "an extra", "a total"}
-_ORDINALS = {"first", "second", "third", "fourth", "final", "last", "next", "other", "latter", "former", "each", "every",
-             "per", "top", "bottom", "back", "front", "better", "bigger", "larger", "greater", "lower", "upper", "opening",
-             "closing", "the"}
-_MODALS = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "nearly", "almost",
-           "roughly", "about", "'ll", "’ll"}
-_ANAPHORIC = {"the", "these", "those", "all"}
-_CHANGE_STEMS = ("up", "down", "increas", "decreas", "rise", "rose", "drop", "fall", "fell", "chang", "shift", "move",
-                 "grow", "grew", "jump", "climb", "declin", "cut", "rais", "lower", "reduc", "boost", "hike", "slash")
-_YEAR_PREPS = {"around", "about", "circa", "c.", "ca.", "over", "before", "after", "under", "beyond", "above", "below",
-               "approaching", "topping", "some", "by", "since", "until"}
-_LEAD_PUNCT = "([{\"'“‘—–/"
-_TRAIL_PUNCT = ",;:)]}\"'”’"
-
-_Tok = tuple[int, str]  # (start offset, token text)
-
-
-# ----------------------------------------------------------------------------- lexicon
-
-
-def _merge(base: Any, extra: Any) -> Any:
-    """Deep-merge ``extra`` into ``base``: dicts merge, lists extend (no duplicates), scalars replace."""
-    if isinstance(base, dict) and isinstance(extra, Mapping):
-        out = dict(base)
-        for k, v in extra.items():
-            out[k] = _merge(base[k], v) if k in base else v
-        return out
-    if isinstance(base, list) and isinstance(extra, list):
-        return base + [x for x in extra if x not in base]
-    return extra
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists the finder uses, one per packaged file: units, qualifiers, not_quantities."""
-
-    units: dict[str, Any] = field(default_factory=dict)
-    qualifiers: dict[str, Any] = field(default_factory=dict)
-    not_quantities: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, *extra: str | Path | Mapping[str, Any]) -> Lexicon:
-        """The packaged lists with each ``extra`` merged in.
-
-        An extra is a JSON file path or a mapping with any of the keys ``units``, ``qualifiers``,
-        ``not_quantities``, each shaped like the packaged file of that name; lists are extended,
-        mappings merged.
-        """
-        pkg = resources.files("claimgraph") / "data"
-        parts = [json.loads((pkg / name).read_text(encoding="utf-8")) for name in _DATA_FILES]
-        lex: dict[str, Any] = {"units": parts[0], "qualifiers": parts[1], "not_quantities": parts[2]}
-        for x in extra:
-            more = json.loads(Path(x).read_text(encoding="utf-8")) if isinstance(x, str | Path) else dict(x)
-            lex = _merge(lex, more)
-        return cls(**lex)
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
-def _alt(words: Iterable[str], *, bound: bool = False) -> str:
-    """A regex alternation, longest first; ``bound`` puts word boundaries on word-character ends."""
-    out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w).replace(r"\ ", r"\s+")
-        if bound:
-            if w[:1].isalnum():
-                e = r"\b" + e
-            if w[-1:].isalnum():
-                e = e + r"\b"
-        out.append(e)
-    return "|".join(out) if out else "(?!)"
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation factored by common prefixes: much faster to scan than a flat one."""
-    root: dict[str, Any] = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        if "" in node:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
-def _phrase_table(phrases: Iterable[str], *, lower: bool = True) -> tuple[dict[str, str], int]:
-    """Normalised phrase → itself, and the longest phrase in tokens (for suffix lookups)."""
-    table = {(_norm(p) if lower else " ".join(p.split())): p for p in phrases}
-    return table, max((k.count(" ") + 1 for k in table), default=1)
-
-
-_TOK = re.compile(r"\S+")
-
-
-def _toks(seg: str, lo: int, hi: int) -> tuple[list[_Tok], str]:
-    """Whitespace tokens in ``seg[lo:hi]``, and a token glued to ``hi`` ("~" in "~15,000"), split off."""
-    toks = [(m.start(), m.group()) for m in _TOK.finditer(seg, lo, hi)]
-    if lo > 0 and toks and toks[0][0] == lo and not seg[lo - 1].isspace():
-        toks.pop(0)  # cut by the window
-    glued = ""
-    if toks and toks[-1][0] + len(toks[-1][1]) == hi:
-        glued = toks.pop()[1]
-    return toks, glued
-
-
-def _suffix(toks: list[_Tok], table: Mapping[str, Any], maxk: int, *, lower: bool = True) -> tuple[str, int] | None:
-    """The longest phrase of ``table`` that the tokens end with: (key, number of tokens)."""
-    for k in range(min(maxk, len(toks)), 0, -1):
-        words = [t for _, t in toks[-k:]]
-        words[0] = words[0].lstrip(_LEAD_PUNCT)
-        key = " ".join(words)
-        if lower:
-            key = key.lower()
-        if key in table:
-            return key, k
-    return None
-
-
-def _last(toks: list[_Tok], i: int = 1) -> str:
-    """The i-th token from the end, lower-cased and stripped of punctuation; "" if none."""
-    return toks[-i][1].lower().strip(_LEAD_PUNCT + _TRAIL_PUNCT) if len(toks) >= i else ""
-
-
-def _tok_start(toks: list[_Tok], k: int) -> int:
-    """Offset of a phrase that spans the last k tokens, after leading punctuation."""
-    s, t = toks[-k]
-    return s + (len(t) - len(t.lstrip(_LEAD_PUNCT)))
-
-
-@dataclass(slots=True)
-class _Num:
-    """A number read at one place, before its context is weighed."""
-
-    start: int  # first char of the number (or of its sign)
-    end: int  # after the number and its scale
-    value: float
-    sig: int  # significant digits as written
-    kind: str  # numeral | word | fraction
-    raw: str = ""
-    mult: float = 1.0  # product of the scales read after it ("million": 1e6)
-    cur: str | None = None  # currency from a sign or code before the number
-    cur_start: int = -1
-    sign: int = 1
-    plus: bool = False
-
-
-@dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str = "count"
-    qualifier: str = "exact"
-    change: str | None = None
-    per: str | None = None
-    vague: bool = False
-    out_of_range: bool = False
-
-
-_Unit = tuple[str, "str | None", float, int]  # name, per, scale, end
 
 
 # ----------------------------------------------------------------------------- the finder
@@ -284,149 +114,13 @@ class QuantityFinder:
     # ------------------------------------------------------------------ compile
     def _compile(self) -> None:
         U, Q, N = self.lex.units, self.lex.qualifiers, self.lex.not_quantities
-        ci = re.I
-
-        # currencies: signs and codes before the number, words after it
-        self.cur_prefix: dict[str, str] = {}
-        self.cur_word: dict[str, str] = {}
-        for code, spec in U["currencies"].items():
-            for p in spec.get("prefix", []):
-                self.cur_prefix.setdefault(re.sub(r"\s", "", p), code)
-            for w in spec.get("words", []):
-                self.cur_word.setdefault(_norm(w), code)
-        self.cur_codes = set(self.cur_word.values()) | set(self.cur_prefix.values())
-        pre = []
-        for p in sorted(self.cur_prefix, key=len, reverse=True):
-            e = r"\s?".join(re.escape(ch) for ch in p) if len(p) > 1 and not p.isalpha() else re.escape(p)
-            pre.append(("(?<![A-Za-z])" + e) if p[:1].isalpha() else e)
-        self.re_cur_prefix = re.compile(r"(?:" + "|".join(pre) + r")[ \u00a0]?$")
-        self.re_cur_sign = re.compile(r"(?:" + "|".join(pre) + r")[ \u00a0]?")
-        self.re_cur_word = re.compile(r"(?:\s+|-)(?P<w>" + _alt(self.cur_word, bound=True) + ")", ci)
-
-        # scales
-        sc = U["scales"]
-        self.scale_words = {k.lower(): float(v) for k, v in sc["words"].items()}
-        self.scale_abbr = {k: float(v) for k, v in sc["abbrev"].items()}
-        self.re_scale_word = re.compile(r"(?:\s+|-)(?P<s>" + _alt(self.scale_words, bound=True) + ")", ci)
-        self.re_scale_abbr = re.compile(r"(?P<sp>[ \u00a0]?)(?P<s>" + _alt(self.scale_abbr) + r")(?![A-Za-z0-9])")
-
-        # units: symbols are cased and may be glued; words are not cased and follow a space or hyphen
-        self.unit_sym: dict[str, tuple[str, str | None, float]] = {}
-        self.unit_word: dict[str, tuple[str, str | None, float]] = {}
-        for section in ("percent", "units", "subunits"):
-            for name, spec in U[section].items():
-                if not isinstance(spec, dict):
-                    continue
-                info = (spec.get("unit", name), spec.get("per"), float(spec.get("scale", 1)))
-                for s in spec.get("symbols", []):
-                    self.unit_sym.setdefault(s, info)
-                for w in spec.get("words", []):
-                    self.unit_word.setdefault(_norm(w), info)
-        short = [s for s in self.unit_sym if len(s) == 1 and s.isalpha()]
-        longer = [s for s in self.unit_sym if s not in short]
-        self.re_unit_sym = re.compile(
-            r"(?:(?P<g>" + _alt(short) + r")|[ \u00a0]?(?P<s>" + _alt(longer) + r"))(?![A-Za-z0-9])"
-        )
-        self.re_unit_word = re.compile(r"(?:\s*-\s*|\s+)(?P<w>" + _alt(self.unit_word, bound=True) + r")(?!-\d)", ci)
-        self.re_calibre = re.compile(r"[-\s]?calib(?:re|er)s?\b", ci)
-
-        # rates
-        per = U["per"]
-        self.per_nouns = {k.lower(): v for k, v in per["nouns"].items()}
-        self.per_article = {w.lower() for w in per["article_ok"]}
-        self.per_adverbs = {_norm(k): v for k, v in per["adverbs"].items()}
-        self.re_per = re.compile(
-            r"(?P<sep>\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s+every\s+|-an?-)(?P<n>[A-Za-z][A-Za-z-]*)", ci
-        )
-        self.re_per_adv = re.compile(r"\s+(?P<a>" + _alt(self.per_adverbs, bound=True) + ")", ci)
-
-        # qualifiers
-        self.q_pre: dict[str, str] = {}
-        self.q_post: dict[str, str] = {}
-        for qual, spec in Q["qualifiers"].items():
-            for p in spec.get("pre", []):
-                self.q_pre.setdefault(_norm(p), qual)
-            for p in spec.get("post", []):
-                self.q_post.setdefault(_norm(p), qual)
-        self.q_pre_max = max(k.count(" ") + 1 for k in self.q_pre)
-        glued = [p for p in self.q_post if p[:1] in "+-" or p == "ish"]
-        spaced = [p for p in self.q_post if p not in glued]
-        self.re_q_post = re.compile(
-            r"(?:(?P<g>" + _alt(glued) + r")|,?\s+(?P<q>" + _alt(spaced, bound=True) + r"))(?![\w-]|\s*\d)", ci
-        )
-
-        # changes
-        ch = Q["changes"]
-        self.verb_dir: dict[str, str] = {}
-        self.noun_dir: dict[str, str] = {}
-        self.strict_verbs: set[str] = set()
-        self.causative: set[str] = set()
-        self.strict_nouns: set[str] = set()
-        for d in ("up", "down"):
-            for v in ch[d]["verbs"]:
-                self.verb_dir.setdefault(_norm(v), d)
-            for n in ch[d]["nouns"]:
-                self.noun_dir.setdefault(_norm(n), d)
-            self.strict_verbs |= {_norm(v) for v in ch[d].get("verbs_strict", [])}
-            self.causative |= {_norm(v) for v in ch[d].get("verbs_causative", [])}
-            self.strict_nouns |= {_norm(n) for n in ch[d].get("nouns_strict", [])}
-        self.verb_max = max(k.count(" ") + 1 for k in self.verb_dir)
-        self.noun_max = max(k.count(" ") + 1 for k in self.noun_dir)
-        self.re_noun_after = re.compile(
-            r"(?:\s+(?:[a-z]+(?:-[a-z]+)+|[a-z]{3,}))?(?:\s+|-)(?P<n>" + _alt(self.noun_dir) + r")\b(?!-)"
-        )
-        comp = ch["comparatives"]
-        self.comp_dir = {w: d for d in ("up", "down") for w in comp[d]}
-        self.re_comp_after = re.compile(r"\s+(?P<c>" + _alt(self.comp_dir) + r")\b")
-        self.multipliers = {
-            k.lower(): (float(v[0]), str(v[1])) for k, v in ch["multipliers"].items() if not k.startswith("_")
-        }
-
-        # vague amounts
-        vg = Q["vague"]
-        self.vague_bases = {k.lower(): float(v) for k, v in vg["bases"].items()}
-        self.vague_need_of = {w.lower() for w in vg["need_of"]}
-        self.few = {_norm(k): (float(v[0]), float(v[1])) for k, v in vg["few"].items()}
-        self.few_max = max(k.count(" ") + 1 for k in self.few)
-        big_plurals = [b for b in self.vague_bases if self.vague_bases[b] >= 1000]
-        self.re_vague_of = re.compile(r"\s+of\s+(?P<b>" + _alt(big_plurals) + r")\b", ci)
-        self.re_more_bigs = re.compile(r"(?:\s+|-)(?P<b>thousand|million|billion|trillion)\b", ci)
-        self.re_of_currency = re.compile(r"\s+of\s+(?P<w>" + _alt(self.cur_word) + r")\b", ci)
-
-        # not quantities
-        des = N["designators"]
-        self.des_cased, self.des_cased_max = _phrase_table(des["cased"], lower=False)
-        self.des_any, self.des_any_max = _phrase_table(des["any_case"])
-        self.re_des_follow = re.compile(r"[ \u00a0-](?:" + _alt(N["designator_followers"]["cased"]) + r")\b")
-        self.months = set(N["months"])
-        months = _alt(N["months"])
-        self.re_month_after = re.compile(
-            r"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?(?:[ \u00a0]+|-)(?:" + months + r")\b\.?(?:,?[ \u00a0]+\d{4}\b)?"
-        )
-        self.re_day_tail = re.compile(r"(?:st|nd|rd|th)?(?:,?[ \u00a0]+\d{4}\b)?")
-        self.re_time_after = re.compile(r"[ \u00a0]?(?:" + _alt(N["time_suffixes"]) + r")(?![A-Za-z])")
-        self.re_reading = re.compile(r"[ \u00a0-]?(?:" + _alt(N["reading_time"]) + r")\b", ci)
-        self.re_furniture = re.compile(
-            r"[ \u00a0](?:" + _alt(N["furniture"]["nouns"]) + r")[ \t]*(?=$|\n|\||·|•)", ci | re.M
-        )
-        self.re_street = re.compile(
-            r"(?:[ \u00a0]+[A-Z0-9][\w'.-]*){1,3}[ \u00a0]+(?:" + _alt(N["street_suffixes"]["words"]) + r")(?![\w])"
-        )
-        self.weapon_nouns = {w.lower() for w in N["weapon_nouns"]["nouns"]}
-        self.score_after = {w.lower() for w in N["score_words"]["after"]}
-        self.score_before = {w.lower() for w in N["score_words"]["before"]}
-
-        # anchors: where a number may start (a digit, or a number word); a trie keeps the scan fast
-        words = set(CARDINALS) | set(FRACTIONS) | set(self.multipliers) | set(self.vague_bases)
-        words |= {"twice", "thrice", "double", "triple", "treble", "quadruple", "halve"}
-        folds = [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-                                      "hundred", "thousand")]
-        folds += [w[:-4] + "-fold" for w in folds]
-        self.re_anchor = re.compile(
-            r"(?=[\d" + "".join(VULGAR) + r"])(?P<num>(?<![\d.,])" + NUMERAL + ")"
-            r"|\b(?:(?P<fold>" + _trie(folds) + r")|(?P<word>" + _trie(words) + r"))\b",
-            ci,
-        )
+        self.units = Units(U)
+        self.quals = Qualifiers(Q["qualifiers"])
+        self.changes = Changes(Q["changes"])
+        self.nq = NotQuantities(N, self.units, self.quals)
+        self.vague = Vague(Q["vague"], self.units, self.quals)
+        self.spans = NumberSpans(self.units, self.nq, NumberWords(self.units, self.quals, self.changes.multipliers,
+                                                                  self.vague))
 
     # ------------------------------------------------------------------ scan
     def __call__(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -435,13 +129,13 @@ class QuantityFinder:
         seg = text[start:end]
         out: list[Quantity] = []
         pos = last_end = 0
-        search = self.re_anchor.search
+        search = self.spans.re_anchor.search
         while True:
             m = search(seg, pos)
             if m is None:
                 break
             res = self._at(seg, m, last_end)
-            if isinstance(res, _Hit):
+            if isinstance(res, Hit):
                 s = max(res.start, last_end)
                 out.append(Quantity(
                     start=start + s, end=start + res.end, value=res.value, low=res.low, high=res.high,
@@ -455,324 +149,30 @@ class QuantityFinder:
                 pos = m.end()
         return out
 
-    def _at(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
+    def _at(self, seg: str, m: re.Match[str], last_end: int) -> Hit | int | None:
+        """The quantity at an anchor: its candidate completed with its context."""
+        res = self.spans.read(seg, m, last_end)
+        if not isinstance(res, Candidate):
+            return res
+        num = res.num
         if m.group("num") is not None:
-            num = self._numeral(seg, m)
-            if not isinstance(num, _Num):
-                return num
             if not in_range(num.value):  # kept as text and flagged; its neighbours keep their claims
                 s = num.cur_start if num.cur_start >= 0 else num.start
-                return _Hit(s, num.end, None, None, None, unit=num.cur or "count", out_of_range=True)
+                return Hit(s, num.end, None, None, None, unit=num.cur or "count", out_of_range=True)
             if num.raw in VULGAR and num.mult == 1:  # "½ of the homes": a share, as "half" is
-                return self._share(seg, num.start, num.end, num.value, last_end, definite=False)
-            return self._complete(seg, num, last_end)
-        if m.group("fold") is not None:
-            return self._fold_word(seg, m, last_end)
-        w = m.group("word").lower()
-        if w in self.multipliers:
-            return self._multiplier(seg, m, last_end)
-        if w in ("twice", "thrice", "double", "triple", "treble", "quadruple", "halve"):
-            return self._twice(seg, m, last_end)
-        if w in self.vague_bases:
-            return self._vague(seg, m, last_end)
-        if w == "half":
-            return self._half(seg, m, last_end)
-        if w in FRACTIONS and w not in CARDINALS:
-            return self._fraction_word(seg, m, last_end)
-        return self._words(seg, m, last_end)
-
-    # ------------------------------------------------------------------ numerals
-    def _numeral(self, seg: str, m: re.Match[str]) -> _Num | int | None:  # noqa: C901 - a list of exclusions
-        s, e = m.span()
-        raw = m.group()
-        n = len(seg)
-        # neighbours; "\n" stands for the edge of the text
-        prev = seg[s - 1] if s else "\n"
-        prev2 = seg[s - 2] if s >= 2 else "\n"
-        nxt = seg[e] if e < n else "\n"
-        nxt2 = seg[e + 1] if e + 1 < n else "\n"
-        # names: glued to letters (M1989, G7) unless a currency code (Rs500); after letter+hyphen (KN-23, mid-2024)
-        if (prev.isalpha() or prev == "_") and not self.re_cur_prefix.search(seg, max(0, s - 8), s):
-            return _token_end(seg, e)
-        if prev in "-‐‑" and (prev2.isalnum() or prev2 in ")]"):
-            return _token_end(seg, e)
-        if prev in "/:#@=_\\" and not (prev == "/" and prev2 == " "):
-            return _token_end(seg, e)
-        if prev in "'’‘" and len(raw) == 2 and not prev2.isalnum():
-            return _token_end(seg, e)  # '90s, ’22
-        if nxt == ":" and nxt2.isdigit():
-            tm = _CLOCK.match(seg, s)
-            return tm.end() if tm else e  # 4:54 PM, 3:16
-        if nxt in "/." and nxt2.isdigit():
-            return _token_end(seg, e)  # 24/7, 9/11, 12/23/2024, 3.5.1
-        if nxt in "-‐–" and nxt2.isdigit():
-            iso = _ISO_DATE.match(seg, s)
-            if iso:
-                return iso.end()
-        if nxt in ".)" and nxt2 == " " and len(raw) <= 2 and _line_start(seg, s):
-            return e + 1  # list numbering
-        if prev in "([" and nxt in ")]" and raw.isdigit() and len(raw) <= 3:
-            return e + 1  # a citation or footnote mark: "(5)", "[12]"
-        tb = _TABLE_RUN.match(seg, e)
-        if tb:
-            return tb.end()  # a row of a table: "5033 4 6 15 26"
-        if _line_start(seg, s):
-            rk = _RANK_ROW.match(seg, e)
-            if rk:
-                return rk.end()  # a ranked row: "13 Kurt Busch 2237 1 0 6 18"
-        if raw.isdigit() and (self.re_street.match(seg, e) or (len(raw) == 5 and _STATE_BEFORE.search(seg, max(0, s - 4), s))):
-            return e  # "520 Third Street", "CA 94107"
-        # dates and times: "Dec. 23", "December 23, 2024", "23 December", "June 2024", "4 PM", "2 min read"
-        toks, glued = _toks(seg, max(0, s - 16), s)
-        if not glued and toks:
-            last = toks[-1][1].strip(_LEAD_PUNCT + ".,")
-            if last in self.months or (last == "the" and len(toks) > 1 and toks[-2][1].strip(_LEAD_PUNCT + ".,") in self.months):
-                d = self.re_day_tail.match(seg, e)
-                return d.end() if d else e
-        if nxt == "," and nxt2.isdigit():
-            return e  # "1,2,3,4,5": a list, not one number (the later items are never anchors)
-        if raw.isdecimal() and len(raw) <= 2 and int(raw) <= 31:
-            ma = self.re_month_after.match(seg, e)
-            if ma:
-                return ma.end()
-        if len(raw) <= 12 and raw.replace(".", "", 1).isdecimal() and float(raw) <= 2400:
-            tm2 = self.re_time_after.match(seg, e)
-            if tm2:
-                return tm2.end()
-        rd = self.re_reading.match(seg, e) or self.re_furniture.match(seg, e)
-        if rd:
-            return rd.end()
-        if not prev.isdigit():
-            ph = _PHONE.match(seg, s - 1 if prev in "+(" else s)
-            if ph:
-                return ph.end()
-
-        value, sig = parse_numeral(raw)
-        num = _Num(s, e, value, sig, "numeral", raw=raw)
-        if prev in "-−" and prev2 in " (\n\t[":
-            num.sign, num.start = -1, s - 1
-        elif prev == " " and seg[max(0, s - 6):s].lower() == "minus ":
-            num.sign, num.start = -1, s - 6  # "minus 20 degrees"
-        elif prev == "+" and prev2 in " (\n\t[":
-            num.plus, num.start = True, s - 1
-        if num.start > 0 and not seg[num.start - 1].isalnum() or prev.isalpha():
-            cm = self.re_cur_prefix.search(seg, max(0, num.start - 8), num.start)
-            if cm is not None:
-                code = self.cur_prefix.get(re.sub(r"\s", "", cm.group()))
-                if code:
-                    num.cur, num.cur_start = code, cm.start()
-        self._scale(seg, num)
-        return num
-
-    def _scale(self, seg: str, num: _Num) -> None:
-        """Read scales after a number: "5.5 billion", "€300m", "2bn", "five hundred thousand"."""
-        p = num.end
-        for _ in range(3):
-            w = self.re_scale_word.match(seg, p)
-            if w:
-                word = w["s"].lower()
-                if word == "dozen" and "." in num.raw:
-                    break
-                f = self.scale_words[word]
-                num.value *= f
-                num.mult *= f
-                p = num.end = w.end()
-                continue
-            a = self.re_scale_abbr.match(seg, p)
-            if a and num.mult == 1 and num.kind == "numeral":
-                ab = a["s"]
-                if len(ab) == 1 or ab == "MM":
-                    if a["sp"]:
-                        break  # one-letter scales are glued: "5m", "$5B", "300k"
-                    if ab in ("b", "B", "T", "M", "MM", "K") and num.cur is None:
-                        break
-                    if ab == "m" and num.cur is None and (
-                        _METRE_CTX.match(seg, a.end()) or not ("." in num.raw or _NOUN_NEXT.match(seg, a.end()))
-                    ):
-                        break  # "100m sprint", "8,848m", "a 30m drop": metres; "5m people", "1.2m": million
-                f = self.scale_abbr[ab]
-                num.value *= f
-                num.mult *= f
-                p = num.end = a.end()
-                continue
-            break
-
-    # ------------------------------------------------------------------ spelled-out numbers
-    def _words(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s = m.start()
-        w = m.group("word").lower()
-        begin = s
-        toks, glued = _toks(seg, max(0, s - 24), s)
-        if w in _FEW_SCALES:
-            fb = None if glued else _suffix(toks, self.few, self.few_max)
-            if fb:
-                return self._few(seg, m, _tok_start(toks, fb[1]), self.few[fb[0]], last_end)
-            if glued or _last(toks) not in ("a", "an"):
-                return m.end()  # "million" alone: "the million-man march"
-            begin = toks[-1][0]
-        wn = parse_words(seg, begin)
-        if wn is None:
-            return m.end()
-        if wn.fraction:
-            text = seg[wn.start:wn.end]
-            definite = "-" in text or text.lower().endswith("s")  # "one-third", "two thirds"
-            return self._share(seg, wn.start, wn.end, wn.value, last_end, definite=definite)
-        num = _Num(wn.start, wn.end, wn.value, wn.sig, "word", raw=seg[wn.start:wn.end], mult=wn.trail)
-        if wn.value == 1 and wn.tokens == 1 and w == "one" and not self._one_counts(seg, num, toks):
-            return m.end()
-        if wn.tokens == 1 and wn.value <= 10 and not glued and _last(toks) in _ANAPHORIC \
-                and not self._unit_after(seg, num.end, num):
-            return m.end()  # "the two nations": a reference back, not a count
-        return self._complete(seg, num, last_end)
-
-    def _one_counts(self, seg: str, num: _Num, toks: list[_Tok]) -> bool:
-        """A lone "one" counts only with a bounding qualifier, in "one in five", or with a non-time unit."""
-        q = _suffix(toks, self.q_pre, self.q_pre_max)
-        if q and self.q_pre[q[0]] != "approx":
-            return True
-        oi = _ONE_IN.match(seg, num.end)
-        if oi and self._number_at(seg, oi.end()):
-            return True
-        u = self._unit_after(seg, num.end, num)
-        return bool(u and u[0] not in _TIME_UNITS and u[0] != "point")
-
-    def _fraction_word(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        """ "a third of", "a quarter": a fraction word after an article (numerators in words are read earlier)."""
-        s = m.start()
-        toks, glued = _toks(seg, max(0, s - 4), s)
-        if glued or _last(toks) not in ("a", "an"):
-            return m.end()
-        wn = parse_words(seg, toks[-1][0])
-        if wn is None or not wn.fraction:
-            return m.end()
-        return self._share(seg, wn.start, wn.end, wn.value, last_end, definite=False)
-
-    def _half(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s, e = m.span()
-        after = _HALF_A.match(seg, e)
-        if after:  # half a million, half a dozen, half an hour
-            word = after["b"].lower()
-            if word in self.scale_words:
-                f = self.scale_words[word]
-                num = _Num(s, after.end(), 0.5 * f, 1, "word", raw=seg[s:after.end()], mult=f)
-                return self._complete(seg, num, last_end)
-            if word in self.unit_word or word in self.cur_word:
-                num = _Num(s, after.start("b") - 1, 0.5, 1, "word", raw="half")
-                return self._complete(seg, num, last_end)
-        return self._share(seg, s, e, 0.5, last_end, definite=False)
-
-    def _share(self, seg: str, s: int, e: int, value: float, last_end: int, *, definite: bool) -> _Hit | int | None:
-        """A fraction as a share ("nearly one-third", "half of", "cut by half"), else not a quantity."""
-        toks, glued = _toks(seg, max(0, s - 40), s)
-        last = "" if glued else _last(toks)
-        ok = definite or bool(_SHARE_AFTER.match(seg, e)) or last in ("by", "in", "into")
-        if not ok and not glued:
-            ok = _suffix(toks, self.q_pre, self.q_pre_max) is not None
-        if not ok or last in _ORDINALS:
-            return e
-        of = _OF_A_SCALE.match(seg, e)
-        if of and of["b"].lower() in self.scale_words:  # "a quarter of a million"
-            f = self.scale_words[of["b"].lower()]
-            return self._complete(seg, _Num(s, of.end(), value * f, 1, "word", raw=seg[s:of.end()], mult=f), last_end)
-        u = self._unit_after(seg, e, None)
-        if u and u[0] in _FRACTION_UNITS:  # "a quarter point", "a quarter mile": a fraction of that unit
-            return self._complete(seg, _Num(s, e, value, 1, "word", raw=seg[s:e]), last_end)
-        return self._complete(seg, _Num(s, e, value, 1, "fraction", raw=seg[s:e]), last_end, unit="ratio")
-
-    def _multiplier(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s, e = m.span()
-        word = m.group("word").lower()
-        value, direction = self.multipliers[word]
-        if e < len(seg) and seg[e] == "-":
-            return e
-        if word.endswith("s") and not _MULT_S_NEXT.match(seg, e):
-            return e  # "the doubles match": a noun, not "output doubles every year"
-        hit = self._complete(seg, _Num(s, e, value, 1, "fraction", raw=m.group()), last_end, unit="ratio",
-                             no_right=True)
-        if isinstance(hit, _Hit):
-            hit.change = direction
+                share = self.spans.words.share(seg, num.start, num.end, num.value, last_end, definite=False)
+                if not isinstance(share, Candidate):
+                    return share
+                res = share
+        hit = self._complete(seg, res.num, last_end, unit=res.unit, no_right=res.no_right)
+        if isinstance(hit, Hit) and res.change is not None:
+            hit.change = res.change
         return hit
-
-    def _twice(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s, e = m.span()
-        w = m.group("word").lower()
-        if e < len(seg) and seg[e] == "-":
-            return e  # double-digit, triple-A
-        if w in ("twice", "thrice"):
-            num = _Num(s, e, 2.0 if w == "twice" else 3.0, 1, "fraction", raw=m.group())
-            unit = "ratio" if _COMPARATIVE_AFTER.match(seg, e) else "count"
-            return self._complete(seg, num, last_end, unit=unit, no_right=True)
-        # double / triple / halve: a verb after a modal ("will double"), or "double the"
-        v = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}[w]
-        toks, glued = _toks(seg, max(0, s - 30), s)
-        modal = not glued and (_last(toks) in _MODALS or " ".join(t for _, t in toks[-2:]).lower() == "more than")
-        if not (modal or (w != "halve" and _DOUBLE_THE.match(seg, e))):
-            return e
-        hit = self._complete(seg, _Num(s, e, v, 1, "fraction", raw=m.group()), last_end, unit="ratio", no_right=True)
-        if isinstance(hit, _Hit) and modal:
-            hit.change = "down" if v < 1 else "up"
-        return hit
-
-    def _fold_word(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s, e = m.span()
-        v = float(CARDINALS.get(m.group("fold").lower().replace("-", "")[:-4], 0))
-        if v <= 0:
-            return e
-        return self._complete(seg, _Num(s, e, v, 1, "fraction", raw=m.group()), last_end, unit="ratio",
-                              no_right=True)
-
-    # ------------------------------------------------------------------ vague amounts
-    def _vague(self, seg: str, m: re.Match[str], last_end: int) -> _Hit | int | None:
-        s, e = m.span()
-        base = m.group("word").lower()
-        if s and seg[s - 1] == "-":
-            return e
-        size = self.vague_bases[base]
-        of = self.re_vague_of.match(seg, e)
-        if of and size < self.vague_bases[of["b"].lower()]:  # tens of thousands, hundreds of millions
-            size *= self.vague_bases[of["b"].lower()]
-            e = of.end()
-        elif base in self.vague_need_of and not _OF_NEXT.match(seg, e):
-            return e
-        return self._vague_hit(seg, s, e, 2 * size, 10 * size - 1, last_end)
-
-    def _few(self, seg: str, m: re.Match[str], s: int, span: tuple[float, float], last_end: int) -> _Hit | int | None:
-        lo, hi = span
-        scale = self.scale_words.get(m.group("word").lower(), 1.0)
-        e = m.end()
-        for _ in range(2):
-            b = self.re_more_bigs.match(seg, e)
-            if not b:
-                break
-            scale *= self.scale_words[b["b"].lower()]
-            e = b.end()
-        return self._vague_hit(seg, s, e, lo * scale, hi * scale, last_end)
-
-    def _vague_hit(self, seg: str, s: int, e: int, lo: float, hi: float | None, last_end: int) -> _Hit:
-        unit = "count"
-        oc = self.re_of_currency.match(seg, e)
-        if oc:
-            unit, e = self.cur_word[_norm(oc["w"])], oc.end()
-        else:
-            u = self._unit_after(seg, e, None)
-            if u and u[0] in self.cur_codes:
-                unit, e = u[0], u[3]
-        qual = "approx"
-        toks, glued = _toks(seg, max(last_end, s - 40), s)
-        q = None if glued else _suffix(toks, self.q_pre, self.q_pre_max)
-        if q:
-            name = self.q_pre[q[0]]
-            if name in ("more_than", "at_least"):
-                qual, hi = name, None
-            elif name in ("up_to", "less_than"):
-                qual, lo = name, 0.0
-            s = _tok_start(toks, q[1])
-        return _Hit(s, e, None, lo, hi, unit=unit, qualifier=qual, vague=True)
 
     # ------------------------------------------------------------------ completion
     def _complete(  # noqa: C901 - the one place where a number meets its context
-        self, seg: str, num: _Num, last_end: int, *, unit: str | None = None, no_right: bool = False
-    ) -> _Hit | int | None:
+        self, seg: str, num: Num, last_end: int, *, unit: str | None = None, no_right: bool = False
+    ) -> Hit | int | None:
         """Weigh a number's context: range, unit, rate, qualifiers, change; drop names, years and calibres."""
         n = len(seg)
         end = num.end
@@ -781,11 +181,11 @@ class QuantityFinder:
         cur = num.cur
         rng: tuple[float, float] | None = None
         left = num.cur_start if num.cur_start >= 0 else num.start
-        toks, glued = _toks(seg, max(last_end, left - 64), left)
-        between = not glued and _last(toks) in ("between", "from")
+        toks, glued = toks_before(seg, max(last_end, left - 64), left)
+        between = not glued and last_word(toks) in ("between", "from")
 
         if num.kind == "numeral" and num.mult == 1 and cur is None:
-            c = self.re_calibre.match(seg, end)
+            c = self.units.re_calibre.match(seg, end)
             if c:
                 return c.end()  # ".50 calibre", "50-caliber machine gun": a weapon type
         if unit is None:
@@ -797,20 +197,20 @@ class QuantityFinder:
             if tm:  # "three times as many", "5 times higher"
                 unit_name, end, no_right = "ratio", tm.end("t"), True
         if unit is None and not no_right and num.mult == 1 and num.value == int(num.value):
-            oi = _ONE_IN.match(seg, end)
-            den = self._number_at(seg, oi.end()) if oi else None
-            if oi and den is not None and den[0] > num.value and not _is_yearlike(seg[oi.end():den[1]]) \
-                    and not self._unit_after(seg, den[1], None):  # "one in five", "9 out of 10"
+            oi = ONE_IN.match(seg, end)
+            den = self.units.number_at(seg, oi.end()) if oi else None
+            if oi and den is not None and den[0] > num.value and not is_yearlike(seg[oi.end():den[1]]) \
+                    and not self.units.unit_after(seg, den[1], None):  # "one in five", "9 out of 10"
                 num.value /= den[0]
                 unit_name, end, no_right = "ratio", den[1], True
 
         if not no_right:
-            u = self._unit_after(seg, end, num)
-            if u and u[0] in self.cur_codes and cur is not None and u[0] != cur:
+            u = self.units.unit_after(seg, end, num)
+            if u and u[0] in self.units.cur_codes and cur is not None and u[0] != cur:
                 u = None
             if u is None and end < n and (seg[end].isalpha() or seg[end] == "_") and num.kind == "numeral":
-                return _token_end(seg, end)  # 5G, 3D, 21st, 1990s
-            r = self._range(seg, num, u, end, between, toks)
+                return token_end(seg, end)  # 5G, 3D, 21st, 1990s
+            r = read_range(self.units, self.changes, self.nq, seg, num, u, end, between, toks)
             if isinstance(r, int):
                 return r
             if r is not None:
@@ -819,7 +219,7 @@ class QuantityFinder:
                 cur = cur or cur2
             if u is not None:
                 uname, uper, uscale, uend = u
-                if uname in self.cur_codes:
+                if uname in self.units.cur_codes:
                     cur = cur or uname
                 else:
                     unit_name, per = uname, uper
@@ -828,400 +228,73 @@ class QuantityFinder:
                     if rng:
                         rng = (rng[0] * uscale, rng[1] * uscale)
                 end = max(end, uend)
-                if unit_name in _TIME_UNITS:
+                if unit_name in TIME_UNITS:
                     old = _OLD.match(seg, end)
                     end = old.end() if old else end
             if cur is not None and unit_name is None:
                 unit_name = cur
         unit_name = unit_name or "count"
-        if unit_name == "count" and not glued and _last(toks) in _PREFIX_UNITS:
-            unit_name = _PREFIX_UNITS[_last(toks)]  # "magnitude 7.8"
+        if unit_name == "count" and not glued and last_word(toks) in _PREFIX_UNITS:
+            unit_name = _PREFIX_UNITS[last_word(toks)]  # "magnitude 7.8"
             left = toks[-1][0]
             toks = toks[:-1]
 
-        # names, years and calibres: known only once the unit is
-        if num.kind == "numeral" and unit_name == "count" and rng is None and num.mult == 1:
-            if _is_yearlike(num.raw) and not self._year_is_amount(seg, num, toks, glued):
-                yr = _YEAR_TAIL.match(seg, num.end)
-                return yr.end() if yr else num.end
-            if num.raw.isdigit() and len(num.raw) <= 3 and not glued and toks and _is_name_word(toks[-1][1]) \
-                    and _NAME_TAIL.match(seg, num.end) and _last(toks) not in self.q_pre \
-                    and not _headline(seg, num.start):
-                return num.end  # "Thunderbolt 3 is", "AirPlay 2 and", "Maple Leafs 4,": a name or a score
-            if not glued and toks and _MODEL_CODE.fullmatch(toks[-1][1]) and toks[-1][1] not in self.cur_prefix \
-                    and (_NAME_TAIL.match(seg, num.end) or _CAP_NEXT.match(seg, num.end)) and not _headline(seg, num.start):
-                return _token_end(seg, num.end)  # "LC 500 Convertible", "GTX 1660 Ti": a model
-        if num.kind == "numeral" and rng is None and num.mult == 1 and cur is None and unit_name not in _PCT_LIKE \
-                and "," not in num.raw and len(num.raw) <= 5 and self._designated(seg, num, toks, glued):
-            return _token_end(seg, num.end)  # "Article 5", "Boeing 737", "Resolution 2758"
-        if unit_name in _CALIBRE_UNITS and rng is None and self._weapon_follows(seg, end):
-            return end  # "155mm shells", "240mm multiple-launch rocket systems"
+        skip = self.nq.name_or_year(seg, num, toks, glued, unit_name, cur, rng is not None, end)
+        if skip is not None:
+            return skip
 
         if not no_right:
-            pr = self._per(seg, end)
+            pr = self.units.per(seg, end)
             if pr:
                 per, end = pr
         post_q = None
         if not no_right:
-            pq = self.re_q_post.match(seg, end)
-            if pq:
-                post_q = self.q_post.get(_norm(pq["g"] or pq["q"] or ""))
-                if post_q:
-                    end = pq.end()
+            pa = self.quals.after(seg, end)
+            if pa:
+                post_q, end = pa
 
-        # leading qualifiers: the outer bound wins over an inner "an estimated"
-        found: list[str] = []
-        qstart = left
-        rest = toks
-        if glued:
-            g = self.q_pre.get(glued.lower()) or self.q_pre.get(glued.lower().lstrip(_LEAD_PUNCT))
-            if g:
-                found.append(g)
-                qstart = left - len(glued.lstrip(_LEAD_PUNCT))
-            else:
-                rest = []  # '“5,000': what stands before the quote mark is another phrase
-        for _ in range(2):
-            q = _suffix(rest, self.q_pre, self.q_pre_max)
-            if not q:
-                break
-            if q[0] == "up to" and _last(rest, q[1] + 1) in _MOTION:
-                break  # "went up to 40": a direction, not a bound
-            if q[0] in ("over", "across") and unit_name in _TIME_UNITS and _last(rest, 2) not in _DURATION_BOUND:
-                break  # "over 4 years": during, not more than
-            found.append(self.q_pre[q[0]])
-            qstart = _tok_start(rest, q[1])
-            rest = rest[:-q[1]]
-        bounds = [f for f in found if f != "approx"]
-        if bounds:
-            qual = bounds[-1]
-        elif post_q:
-            qual = post_q  # "some 5,000 or more": the bound after wins over an approx before
-        else:
-            qual = "approx" if found else "exact"
+        found, qstart, rest = self.quals.leading(toks, glued, left, unit_name)
+        qual = self.quals.choose(found, post_q)
 
-        change = self._change(seg, num, unit_name, rest, end, no_right)
+        change = self.changes.direction(seg, num, unit_name, rest, end, no_right, self.units.cur_codes)
         if between and rng is not None:
-            qstart = min(qstart, _tok_start(toks, 1))
+            qstart = min(qstart, tok_start(toks, 1))
 
-        if rng is not None:
-            lo, hi = rng[0] * num.sign, rng[1]
-            low: float | None = lo
-            high: float | None = hi
-            if qual == "approx":
-                low, high = interval(lo, "approx", num.sig)[0], interval(hi, "approx", num.sig)[1]
-            elif qual in ("at_least", "more_than"):
-                high = None
-            elif qual in ("up_to", "less_than"):
-                low = 0.0
-            elif qual == "nearly":
-                low = lo * 0.9
-            return _Hit(qstart, end, _clean((lo + hi) / 2), _fl(low), _fl(high), unit=unit_name, qualifier=qual,
-                        change=change, per=per)
-        value = num.value * num.sign
-        low, high = interval(value, qual, num.sig)
-        return _Hit(qstart, end, _clean(value), _fl(low), _fl(high), unit=unit_name, qualifier=qual, change=change,
-                    per=per)
-
-    def _verb_before(self, toks: list[_Tok]) -> tuple[str, bool] | None:
-        """A change verb that the tokens end with, allowing "by" and one adverb: ("rose", by?)."""
-        i = len(toks)
-        by = i > 0 and _last(toks) == "by"
-        if by:
-            i -= 1
-        if i >= 2 and f"{_last(toks[:i], 2)} {_last(toks[:i])}" in _TWO_WORD_MODS:
-            i -= 2
-        elif i and (_last(toks[:i]) in _ADVERBS or (_last(toks[:i]).endswith("ly") and len(_last(toks[:i])) > 4)):
-            i -= 1
-        v = _suffix(toks[:i], self.verb_dir, self.verb_max)
-        return (v[0], by) if v else None
-
-    def _change(self, seg: str, num: _Num, unit: str, toks: list[_Tok], end: int, no_right: bool) -> str | None:
-        """ "up" / "down" when the number is a change: verb before, noun or comparative after."""
-        strict_ok = unit in _STRICT_OK or unit in self.cur_codes
-        vb = self._verb_before(toks)
-        if vb:
-            v, by = vb
-            if by or (v in self.causative and unit in _CAUSATIVE_OK) or (
-                v not in self.causative and (v not in self.strict_verbs or strict_ok)
-            ):
-                return self.verb_dir[v]
-        if _last(toks) == "by":  # "cut the workforce by 500", "increased its stake by 5%"
-            for j in range(2, min(len(toks), 8) + 1):
-                t = toks[-j][1]
-                if t[-1:] in ".;:!?":
-                    break
-                v2 = _suffix(toks[:len(toks) - j + 1], self.verb_dir, self.verb_max)
-                if v2:
-                    return self.verb_dir[v2[0]]
-        if _last(toks) in ("of", "by"):
-            no = _suffix(toks[:-1], self.noun_dir, self.noun_max)
-            if no and (no[0] not in self.strict_nouns or strict_ok):
-                return self.noun_dir[no[0]]
-        if no_right and unit != "ratio":
-            return None
-        na = self.re_noun_after.match(seg, end)
-        if na and not _THAN_NEXT.match(seg, na.end()):
-            nn = na["n"].lower()
-            if nn not in self.strict_nouns or strict_ok:
-                return self.noun_dir[nn]
-        if unit != "count" and not no_right:
-            cp = self.re_comp_after.match(seg, end)
-            if cp:
-                return self.comp_dir[cp["c"]]
-        if num.plus and unit in _PCT_LIKE:
-            return "up"
-        if num.sign < 0 and unit in _PCT_LIKE:
-            return "down"
-        return None
-
-    # ------------------------------------------------------------------ pieces of context
-    def _unit_after(self, seg: str, pos: int, num: _Num | None) -> _Unit | None:
-        """The unit right after ``pos``: (name, per, scale, end), currencies as ISO codes."""
-        s = self.re_unit_sym.match(seg, pos)
-        if s:
-            sym = s["g"] or s["s"]
-            if not (sym in ("p", "t", "l", "L", "g", "h", "C", "F") and (num is None or num.kind != "numeral")):
-                info = self.unit_sym[sym]
-                return info[0], info[1], info[2], s.end()
-        w = self.re_unit_word.match(seg, pos)
-        c = self.re_cur_word.match(seg, pos)
-        if c and (not w or c.end() >= w.end()):
-            word = _norm(c["w"])
-            big = num is None or num.mult > 1 or num.value >= 1000
-            if word == "won" and not big:
-                return None  # "3 won" is a verb more often than a currency
-            return self.cur_word[word], None, 1.0, c.end()
-        if w:
-            word = _norm(w["w"])
-            if word in ("pounds", "pound") and num is not None and num.mult >= 1000:
-                return "GBP", None, 1.0, w.end()
-            info = self.unit_word[word]
-            return info[0], info[1], info[2], w.end()
-        return None
-
-    def _number_at(self, seg: str, pos: int) -> tuple[float, int] | None:
-        """A plain number (numeral and scale, or words) starting exactly at ``pos``: (value, end)."""
-        m = _NUMERAL.match(seg, pos)
-        if m:
-            v, sig = parse_numeral(m.group())
-            tmp = _Num(pos, m.end(), v, sig, "numeral", raw=m.group())
-            self._scale(seg, tmp)
-            return tmp.value, tmp.end
-        wn = parse_words(seg, pos)
-        if wn is not None and not wn.fraction:
-            return wn.value, wn.end
-        return None
-
-    def _range(  # noqa: C901
-        self, seg: str, num: _Num, u1: _Unit | None, end: int, between: bool, toks: list[_Tok]
-    ) -> tuple[float, float, int, _Unit | None, str | None] | int | None:
-        """A second number after a range separator: (low, high, end, unit, currency), a skip position, or None."""
-        p = u1[3] if u1 else end
-        sep = _RANGE_SEP.match(seg, p)
-        if not sep:
-            return None
-        word = (sep["w"] or "").lower()
-        if word == "and" and not between:
-            return None
-        if word in ("to", "through") and _last(toks) == "from" and (
-            self._verb_before(toks[:-1]) or any(_last(toks, i).startswith(_CHANGE_STEMS) for i in range(2, 6))
-        ):
-            return None  # "rose from 30 to 40": two levels
-        if word == "to" and (u1 or num.cur) and self._verb_before(toks):
-            return None  # "rose $2 to $85.50": a change and a level
-        q = sep.end()
-        cur2 = None
-        cm = self.re_cur_sign.match(seg, q)
-        if cm:
-            cur2 = self.cur_prefix.get(re.sub(r"\s", "", cm.group()))
-            q = cm.end()
-        m2 = _NUMERAL.match(seg, q)
-        if m2 and num.kind == "numeral":
-            if m2.end() + 1 < len(seg) and seg[m2.end()] in ":/." and seg[m2.end() + 1].isdigit():
-                return None
-            v2, sig2 = parse_numeral(m2.group())
-            if not in_range(v2):
-                return None  # the second number is flagged on its own
-            two = _Num(q, m2.end(), v2, sig2, "numeral", raw=m2.group(), cur=cur2)
-            self._scale(seg, two)
-        elif num.kind == "word" and not m2:
-            wn = parse_words(seg, q)
-            if wn is None or wn.fraction:
-                return None
-            two = _Num(q, wn.end, wn.value, wn.sig, "word", raw=seg[q:wn.end], mult=wn.trail)
-        else:
-            return None
-        hyphen = not word
-        if cur2 is not None and cur2 != num.cur and not (num.cur is None and u1 is None):
-            return None  # "20 percent to $5 billion": two quantities
-        if _is_yearlike(num.raw) and num.mult == 1 and num.cur is None and u1 is None and two.mult == 1 \
-                and len(two.raw) in (2, 4) and two.raw.isdigit():
-            return two.end if word in ("", "to", "through", "and") else None  # 2020-2022, 1939-45
-        u2 = self._unit_after(seg, two.end, two)
-        a, b = num.value, two.value
-        if num.mult == 1 and two.mult > 1 and a < two.value / two.mult:
-            a *= two.mult  # "3-4 million", "between three and four billion"
-        ints = num.kind == "numeral" and "." not in num.raw + two.raw and num.mult == 1 and two.mult == 1
-        if hyphen and ints and not u1 and not u2 and num.cur is None and (
-            a >= b or self._score(seg, toks, two.end) or _SCORE_LIST_AFTER.match(seg, two.end)
-            or _SCORE_LIST_BEFORE.search(seg, max(0, num.start - 14), num.start)
-            or (num.start and seg[num.start - 1] == "(" and _RECORD_END.match(seg, two.end))
-        ):
-            sl = _SCORE_TAIL.match(seg, two.end)
-            return sl.end() if sl else two.end  # 3-1, 52-48, "won 2-3", "7-5, 3-6", "(6-5)": scores and records
-        if a >= b:
-            return None
-        if u1 and (not u2 or u1[0] != u2[0]) and not hyphen:
-            return None  # "rose 5% to 40": a change and a level
-        unit = u2 or ((u1[0], u1[1], u1[2], two.end) if u1 else None)
-        num.sig = max(num.sig, two.sig)
-        return a, b, (u2[3] if u2 else two.end), unit, cur2
-
-    def _score(self, seg: str, toks: list[_Tok], e: int) -> bool:
-        aw = _FIRST_WORD.match(seg, e)
-        return _last(toks) in self.score_before or bool(aw and aw.group(1).lower() in self.score_after)
-
-    def _per(self, seg: str, pos: int) -> tuple[str, int] | None:
-        m = self.re_per.match(seg, pos)
-        if m:
-            noun = m["n"].lower()
-            sep = m["sep"].strip().strip("-").lower()
-            if sep in ("per", "/", "each", "every"):
-                base = self.per_nouns.get(noun) or self.per_nouns.get(noun.rstrip("s"))
-                if base is None and sep == "per" and noun not in ("cent", "centum", "mille"):
-                    base = noun
-                if base:
-                    return base, m.end()
-            elif noun in self.per_article:
-                return self.per_nouns.get(noun, noun), m.end()
-        a = self.re_per_adv.match(seg, pos)
-        if a and self.per_adverbs.get(_norm(a["a"])):
-            return self.per_adverbs[_norm(a["a"])], a.end()
-        return None
-
-    def _year_is_amount(self, seg: str, num: _Num, toks: list[_Tok], glued: str) -> bool:
-        """A bare 1000-2100 integer is a year unless a currency, or a bound and a noun, make it an amount."""
-        if num.cur is not None:
-            return True
-        q = None if glued else _suffix(toks, self.q_pre, self.q_pre_max)
-        return bool(q and q[0] not in _YEAR_PREPS and _COUNT_NOUN.match(seg, num.end))
-
-    def _designated(self, seg: str, num: _Num, toks: list[_Tok], glued: str) -> bool:
-        if glued not in ("", "#"):
-            return False
-        return bool(
-            _suffix(toks, self.des_cased, self.des_cased_max, lower=False)
-            or _suffix(toks, self.des_any, self.des_any_max)
-            or self.re_des_follow.match(seg, num.end)
-        )
-
-    def _weapon_follows(self, seg: str, pos: int) -> bool:
-        words = _WORDS3.match(seg, pos)
-        return words is not None and any(w.lower() in self.weapon_nouns for w in re.split(r"[\s-]+", words.group()))
+        return _hit(num, rng, qual, qstart, end, unit_name, change, per)
 
 
 # ----------------------------------------------------------------------------- module regexes and helpers
 
-_TABLE_RUN = re.compile(r"(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
-_RANK_ROW = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){1,4}(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
-_STATE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]$")
-_NUMERAL = re.compile(NUMERAL)
-_CLOCK = re.compile(r"[\d:.]+(?:\s*[AaPp]\.?[Mm]\.?)?")
-_ISO_DATE = re.compile(r"\d{4}[-‐–]\d{1,2}[-‐–]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?")
-_PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\d,])")
-_SHARE_AFTER = re.compile(
-    r"(?:\s+|-)(?:of|the|its|their|his|her|our|your|all|that|this|these|those|as|again|percent)\b", re.I
-)
-_MULT_S_NEXT = re.compile(
-    r"\s*(?:[.,;:!?)]|$)|\s+(?:its|their|his|her|the|to|in|from|by|over|every|each|again|since|within|after|when"
-    r"|if|as|and|or|this|that|roughly|nearly|almost|more|yearly|annually|overnight)\b",
-    re.I,
-)
-_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<b>[A-Za-z]+)\b")
-_HALF_A = re.compile(r"\s+an?\s+(?P<b>[A-Za-z]+)\b")
-_ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])", re.I)
 _FOLD_AFTER = re.compile(r"-?fold\b", re.I)
 _TIMES_AS = re.compile(
     r"(?P<t>\s+times)\s+(?:as|more|less|higher|lower|larger|smaller|bigger|greater|faster|slower|longer|the|that|what"
     r"|[a-z]+er\b)",
     re.I,
 )
-_RANGE_SEP = re.compile(r"[ \u00a0]*(?:[-–—‐−]|(?P<w>to|through|and|or)\b)[ \u00a0]*", re.I)
-_SCORE_LIST_AFTER = re.compile(r"\s*(?:\(\d+\))?\s*,\s*\d{1,2}[-–]\d{1,2}\b|\s*\(\d+\)")
-_SCORE_LIST_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")
-_RECORD_END = re.compile(r"(?:[-–]\d+)*\)|,\s*\d+[-–]\d+\)")
-_SCORE_TAIL = re.compile(r"(?:[-–]\d+)*(?:\s*\(\d+\))?")
-_NAME_TAIL = re.compile(
-    r"\s*(?:[,;:!?)\]]|\.(?!\d)|$)|\s+(?:and|or|is|was|are|were|has|had|will|would|can|could|also)\b"
-)
-_FIRST_WORD = re.compile(r"\W{0,3}\s*([A-Za-z]+)")
-_YEAR_TAIL = re.compile(r"(?:[-–/]\d{2}(?:\d{2})?\b)?(?:'?s\b)?")
-_COUNT_NOUN = re.compile(
-    r"\s+(?!(?:and|or|to|when|as|in|on|at|by|for|with|from|the|a|an|until|after|before|was|were|is|are|had|has"
-    r"|which|that|where|while)\b)[a-z]+"
-)
-_WORDS3 = re.compile(r"(?:[\s-]+[A-Za-z][\w'-]*){1,3}")
-_COMPARATIVE_AFTER = re.compile(
-    r"\s+(?:as|the|that|what|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|longer"
-    r"|shorter|over|above|below|[a-z]+er\s+than)\b",
-    re.I,
-)
-_DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)
-_THAN_NEXT = re.compile(r"\s+than\b", re.I)
-_OF_NEXT = re.compile(r"\s+of\b", re.I)
 _OLD = re.compile(r"[-\s]old\b", re.I)
-_METRE_CTX = re.compile(
-    r"(?:[\s-]+(?:high|tall|long|deep|wide|away|above|below|sprint|race|dash|hurdles|relay|freestyle|butterfly"
-    r"|backstroke|breaststroke|medley|steeplechase|final|heat|title|record|world|mark|depth|elevation|altitude"
-    r"|radius|from|under|underground|offshore|downstream|upstream|swim|dive|jump|throw|event|metres|meters|drop"
-    r"|wall|walls|tower|cliff|wave|waves|yacht|boat|statue|tunnel|bridge|crater|hole|pole|fence|dam|buffer|stretch"
-    r"|of\s+(?:the|water|snow|rain|sea)))\b",
-    re.I,
-)
-_NOUN_NEXT = re.compile(
-    r"\s+(?!(?:in|on|at|to|from|of|and|or|by|for|with|into|onto|over|under|up|down|off|out|away|the|a|an|is|was"
-    r"|are|were|has|had|long|high|tall|deep|wide)\b)[a-z]{3,}\b"
-)
-_MODEL_CODE = re.compile(r"[A-Z]{2,4}")
-_CAP_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b")
-_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
-_TOKEN_TAIL = re.compile(r"[\w.\-/]*\w|")
 
 
-def _token_end(seg: str, pos: int) -> int:
-    """End of the alphanumeric token at ``pos`` (names like KN-23-24, 5G, 1990s)."""
-    m = _TOKEN_TAIL.match(seg, pos)
-    return m.end() if m else pos
-
-
-_FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "and", "than", "over", "about", "into",
-                   "the", "a", "an", "as", "i", "it", "we", "they", "he", "she", "you", "up", "down", "is", "are", "was"}
-
-
-def _is_name_word(tok: str) -> bool:
-    """A capitalised word that can name a product or team ("Thunderbolt", "Leafs"), not a function word."""
-    return (len(tok) >= 2 and tok[0].isupper() and tok.replace("-", "").isalpha() and tok.lower() not in _FUNCTION_WORDS
-            and tok.lower() not in _ADVERBS)  # "Another 850 are still on notice" is not a product
-
-
-def _headline(seg: str, pos: int) -> bool:
-    """Is ``pos`` in a Title Case line ("Quake Kills 12, Injures Hundreds")? Names are not told apart there."""
-    lo = max(seg.rfind("\n", max(0, pos - 120), pos) + 1, pos - 120)
-    hi = seg.find("\n", pos, pos + 120)
-    words = _WORD_RE.findall(seg, lo, hi if hi >= 0 else min(len(seg), pos + 120))
-    lower = sum(1 for w in words if w[0].islower() and len(w) >= 4)
-    return lower == 0 and sum(1 for w in words if w[0].isupper()) >= 3
-
-
-def _line_start(seg: str, s: int) -> bool:
-    i = s - 1
-    while i >= 0 and seg[i] in " \t":
-        i -= 1
-    return i < 0 or seg[i] == "\n"
-
-
-def _is_yearlike(raw: str) -> bool:
-    return len(raw) == 4 and raw.isdigit() and 1000 <= int(raw) <= 2100
+def _hit(num: Num, rng: tuple[float, float] | None, qual: str, qstart: int, end: int, unit_name: str,
+         change: str | None, per: str | None) -> Hit:
+    """The quantity span: its value and the interval its qualifier (and a range) give."""
+    if rng is not None:
+        lo, hi = rng[0] * num.sign, rng[1]
+        low: float | None = lo
+        high: float | None = hi
+        if qual == "approx":
+            low, high = interval(lo, "approx", num.sig)[0], interval(hi, "approx", num.sig)[1]
+        elif qual in ("at_least", "more_than"):
+            high = None
+        elif qual in ("up_to", "less_than"):
+            low = 0.0
+        elif qual == "nearly":
+            low = lo * 0.9
+        return Hit(qstart, end, _clean((lo + hi) / 2), _fl(low), _fl(high), unit=unit_name, qualifier=qual,
+                    change=change, per=per)
+    value = num.value * num.sign
+    low, high = interval(value, qual, num.sig)
+    return Hit(qstart, end, _clean(value), _fl(low), _fl(high), unit=unit_name, qualifier=qual, change=change,
+                per=per)
 
 
 def _fl(x: float | None) -> float | None:
@@ -1245,53 +318,10 @@ def _with_currencies(codes: tuple[tuple[str, str], ...]) -> QuantityFinder:
     return QuantityFinder(Lexicon.load({"units": {"currencies": extra}}))
 
 
-# "1.5 billion lusars ($84 million)", "250,000 lusars, about $14,000": a word given with its
-# dollar (euro, pound) value is the text's local currency
-_CONVERSION = re.compile(
-    r"(?P<n>\d[\d,.]*)(?:\s+(?P<s>thousand|million|billion|trillion|bn|mn))?\s+(?P<w>[A-Za-z]{3,14})\s*"
-    r"(?:\(\s*|,\s*(?:or\s+)?)(?:about|around|roughly|some|nearly|almost|"
-    r"approximately|just over|just under)?\s*(?:US\s?)?[$€£]\s?(?P<d>\d[\d,.]*)(?:\s*(?P<ds>thousand|million|billion|"
-    r"trillion|bn|mn|m|k))?(?!\s*(?:each|apiece|per|a head|a piece|a month|a year|a day))")
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-
-
-def _amount(digits: str, scale: str | None) -> float | None:
-    try:
-        return float(digits.replace(",", "").rstrip(".")) * _SCALE.get((scale or "").lower(), 1.0)
-    except ValueError:
-        return None
-# words that a dollar value in brackets may follow without being money ("12 people ($5 each)")
-_NOT_MONEY = frozenset("people persons person workers children families tickets units shares votes homes "
-                       "houses cars vehicles items passengers tonnes tons barrels hours days weeks months years "
-                       "times points members users customers employees jobs".split())
-
-
 def local_currencies(text: str) -> tuple[tuple[str, str], ...]:
     """Currencies a text names that the lexicon does not know, as (code, singular word) pairs;
     the code is the word's first three letters (an ``X`` code where that is taken)."""
-    finder = _default()
-    out: dict[str, str] = {}
-    for m in _CONVERSION.finditer(text):
-        local, dollars = _amount(m["n"], m["s"]), _amount(m["d"], m["ds"])
-        # a currency's dollar value is a plausible exchange rate away ("300 paintings ($2 billion)"
-        # and "40 aircraft, $4 billion" are not amounts of money)
-        if not local or not dollars or not 2.5 <= local / dollars <= 100_000:
-            continue  # most currencies the lexicon lacks are worth well under a dollar
-        word = m["w"].lower()
-        if word in finder.unit_word or word + "s" in finder.unit_word or word in ("percent", "per"):
-            continue  # "2 million litres ($3 million)", "5 percent ($2 a gallon)": units, not money
-        if len(re.findall(rf"\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s+{re.escape(word)}\b",
-                          text, re.IGNORECASE)) < 2:
-            continue  # a currency recurs with its amounts; "12 million eggs ($4 million)" once is a sale
-        word = word[:-1] if word.endswith("s") and len(word) > 4 else word
-        if _norm(word) in finder.cur_word or _norm(word + "s") in finder.cur_word or word in out.values() \
-                or word in _NOT_MONEY or word + "s" in _NOT_MONEY or m["w"].lower() in _NOT_MONEY:
-            continue
-        code = word[:3].upper()
-        if code in finder.cur_codes or code in out:
-            code = "X" + word[:2].upper()
-        out[code] = word
-    return tuple(sorted(out.items()))
+    return currencies_in(text, _default().units)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None, *,
