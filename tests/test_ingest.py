@@ -187,3 +187,16 @@ def test_an_ambiguous_slash_date_takes_the_reading_nearer_the_manifest() -> None
     assert near.published == "2025-10-01"
     alone = build_document(RawItem("b", text, "text", "b.txt"))
     assert alone.published == "2025-01-10"  # no manifest: month first, as the parser reads it
+
+
+def test_a_json_object_that_is_no_article_is_skipped_in_a_folder_and_refused_by_name(tmp_path: Path) -> None:
+    from claimgraph.errors import InputWarning
+
+    (tmp_path / "story.txt").write_text("Floods cut the road to Oska on Monday, officials said.", encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"incidents": [{"id": "a", "killed": 2}]}, indent=1))
+    (tmp_path / "pretty.json").write_text(json.dumps({"title": "Oska", "text": "Rain fell for a week."}, indent=1))
+    items, errors = read_all(str(tmp_path))
+    assert sorted(i.id for i in items) == ["pretty", "story"]
+    assert [type(e) for e in errors] == [InputWarning] and "gold.json" in str(errors[0])
+    items, errors = read_all(str(tmp_path / "gold.json"))
+    assert not items and [type(e) for e in errors] == [InputError]

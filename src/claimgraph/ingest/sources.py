@@ -24,7 +24,7 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 META_KEYS = ("title", "published", "outlet", "url", "authors")
-SKIP_NAMES = {"manifest.json", "expected.json", "package.json"}
+SKIP_NAMES = {"manifest.json"}  # read as --manifest, never as an input
 MAX_FILE_BYTES = 16 * 1_048_576  # one text, HTML or feed file, a JSON array, or stdin
 MAX_LINE_BYTES = MAX_FILE_BYTES  # one JSONL line
 
@@ -66,7 +66,7 @@ def read_inputs(inputs: Iterable[str], on_error: ErrorSink, *, options: ReadOpti
                 if not files:
                     on_error(InputError("the folder holds no .txt, .html, .jsonl/.json or feed files", input=spec))
                 for f in files:
-                    yield from _guard(partial(read_file, f, options, on_error), str(f), on_error)
+                    yield from _guard(partial(read_file, f, options, on_error, in_folder=True), str(f), on_error)
             else:
                 yield from _guard(partial(read_file, path, options, on_error), spec, on_error)
 
@@ -107,14 +107,41 @@ def read_capped(stream: BinaryIO, *, name: str, limit: int) -> bytes:
     return data
 
 
+def _one_object(stream: BinaryIO, name: str, limit: int) -> dict[str, Any] | None:
+    """A ``.json`` file that is one JSON object spread over lines (not JSONL, not an array), or None."""
+    first = b""
+    while not first.strip():  # the first line with anything on it
+        line = stream.readline(limit)
+        if not line:
+            break
+        first = line.lstrip(b"\xef\xbb\xbf")
+    stream.seek(0)
+    if not first.lstrip().startswith(b"{") or first.rstrip().endswith(b"}"):
+        return None  # an array, or JSONL (an object a line)
+    try:
+        value = load_json(decode_bytes(read_capped(stream, name=name, limit=limit), name=name), name=name)
+    except InputError:
+        stream.seek(0)
+        return None  # not one document: read as JSONL, line by line
+    stream.seek(0)
+    return value if isinstance(value, dict) else None
+
+
 def _mb(n: int) -> str:
     return f"{n / 1_048_576:g} MB"
 
 
-def read_file(path: Path, options: ReadOptions, on_error: ErrorSink) -> Iterator[RawItem]:
+def read_file(path: Path, options: ReadOptions, on_error: ErrorSink, *, in_folder: bool = False) -> Iterator[RawItem]:
     name = str(path)
     ext = path.suffix.lower()
     with open_regular(path) as stream:
+        if ext == ".json" and (whole := _one_object(stream, name, options.max_file_bytes)) is not None:
+            if isinstance(whole.get("text") or whole.get("html"), str):
+                yield from _row_item({"id": path.stem, **whole}, 1, name=name, stem=path.stem, on_error=on_error)
+            else:  # a corpus's own metadata (a manifest, gold, notes): not an article
+                problem = InputWarning if in_folder else InputError
+                on_error(problem("a JSON object with no `text` or `html`: not an article; skipped", input=name))
+            return
         if ext in JSONL_EXT:
             yield from read_jsonl_file(stream, name=name, stem=path.stem, on_error=on_error,
                                        max_line=options.max_file_bytes)

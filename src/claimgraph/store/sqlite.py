@@ -7,6 +7,7 @@ numbered migrations applied under that lock. Re-ingesting the same content chang
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -77,11 +78,26 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
-            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.db.execute("PRAGMA journal_mode = WAL")
+            self._wal(timeout)
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the database ({exc})", input=self.path) from exc
+
+    def _wal(self, timeout: float) -> None:
+        """Switch a new database to WAL. The switch needs the database to itself and may fail at
+        once ("database is locked") without waiting while another process opens it too: retry."""
+        deadline = time.monotonic() + timeout
+        pause = 0.01
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
 
     def close(self) -> None:
         self.db.close()
