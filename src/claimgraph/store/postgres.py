@@ -135,7 +135,7 @@ class PostgresStore:
         try:  # one plain connection first: an unreachable server is a clear error, not a pool timeout
             psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else exc.__class__.__name__
+            reason = " ".join(line.strip() for line in str(exc).splitlines()) or exc.__class__.__name__
             raise StoreError(f"cannot connect to PostgreSQL ({reason})", input=self.shown) from exc
         self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, configure=_configure,
                                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
