@@ -33,6 +33,17 @@ class _Worker:
         return list(self.extractor(docs))
 
 
+def _check_model(name: str) -> None:
+    """Raise ``ModelError`` here, in the driver, when the spaCy pipeline ``name`` cannot load."""
+    from pathlib import Path
+
+    from ..extract.nlp import load_nlp, model_path
+
+    where = model_path(name)
+    if not (isinstance(where, Path) and (where / "config.cfg").exists()):
+        load_nlp(name)
+
+
 class RayPool:
     """``with RayPool(config, 2) as pool: pool.map(docs)`` yields extractions in order.
 
@@ -46,6 +57,7 @@ class RayPool:
             from ray.util import ActorPool
         except ImportError as exc:
             raise ClaimgraphError("Ray is not installed: pip install 'claimgraph[ray]'", input="--engine ray") from exc
+        _check_model(config.model)  # a missing model is the run's error, not each document's
         ray: Any = ray_module  # untyped in places
         self.ray = ray
         self.started = not ray.is_initialized()
