@@ -13,14 +13,15 @@ import click
 from . import api
 from .errors import ClaimgraphError
 from .extract.nlp import DEFAULT_MODEL
-from .store.sqlite import Store
+from .store.connect import is_file, scheme
+from .store.connect import open_store as connect
 
 PROGRESS_MIN = 20  # show a progress bar from this many documents on
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", default="claimgraph.db", show_default=True, envvar="CLAIMGRAPH_DB",
-                        help="SQLite database file.")(f)
+                        help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/dbname).")(f)
 
 
 def quiet_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -45,26 +46,21 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _is_file(path: str) -> bool:
-    """Whether ``path`` names a database file (not a URL or an in-memory database)."""
-    return "://" not in path and path != ":memory:"
-
-
 def require_store(path: str) -> None:
     """Refuse a store file that does not exist: opening it would create an empty one."""
-    if _is_file(path) and not Path(path).exists():
+    if is_file(path) and not Path(path).exists():
         raise click.ClickException(
             f"no store at {Path(path).resolve()}. Build one first: claimgraph analyze FILES… --db {path}")
 
 
 @contextmanager
-def open_store(path: str, *, create: bool = False) -> Iterator[Store]:
-    """Open the store at ``path``; only ``create`` may make a new one, and says so on stderr."""
+def open_store(path: str, *, create: bool = False) -> Iterator[Any]:  # the Store protocol once api.py takes it
+    """Open the store at ``path`` (a file or a URL); only ``create`` may make a new file, and says so on stderr."""
     if not create:
         require_store(path)
-    new = _is_file(path) and not Path(path).exists()
+    new = is_file(path) and not Path(path).exists()
     try:
-        store = Store(path)
+        store = connect(path)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     if new:
@@ -130,16 +126,29 @@ def main() -> None:
 @quiet_option
 @click.option("--json", "json_out", help="Write the claimgraph/1 JSON export here ('-' for stdout).")
 @click.option("--html", "html_out", help="Write a single-file HTML report here.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the NLP runs: local processes, or a Ray cluster (needs claimgraph[ray]).")
+@click.option("--address", help="With --engine ray: 'auto' or ray://host:10001 joins a running cluster; "
+                                 "without it a local Ray starts with --processes CPUs.")
 def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, inputs: tuple[str, ...],
-            **kw: Any) -> None:
+            engine: str, address: str | None, **kw: Any) -> None:
     """Ingest INPUTS (files, folders, feeds, URLs, '-' for stdin), extract, reconcile and export.
 
     The export covers the documents of this run; the store keeps everything.
     """
+    if address and engine != "ray":
+        raise click.UsageError("--address is for --engine ray.")
     bar = Bar(quiet)
     with open_store(db, create=True) as store:
         try:
-            result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
+            if engine == "ray":
+                from .engine import ray
+
+                result = ray.analyze(list(inputs), store, config=_config(kw), address=address, progress=bar)
+            else:
+                result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
+        except ClaimgraphError as exc:  # Ray missing or unreachable: nothing was extracted
+            raise click.ClickException(str(exc)) from exc
         finally:
             bar.close()
         _report_errors(result.errors, result.warnings)
@@ -287,6 +296,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     from .web import create_app
 
     require_store(db)
+    if scheme(db):
+        raise click.UsageError(f"serve opens SQLite files only for now, not {scheme(db)}:// URLs (issue 13).")
     try:
         app = create_app(db, host=host, token=token, warm=True)
     except ValueError as exc:

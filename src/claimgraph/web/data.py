@@ -100,7 +100,7 @@ def _entity_of(store: Store, local: Iterable[str]) -> dict[str, str]:
 
 
 def _entities(store: Store, ids: Iterable[str]) -> list[Row]:
-    found = _rows(store, "SELECT data FROM entities WHERE id IN ({})", sorted(set(ids)))
+    found = _rows(store, "SELECT data FROM entities WHERE id IN ({}) ORDER BY id", sorted(set(ids)))
     return [entity_json(loads(Entity, r[0])) for r in found]
 
 
@@ -134,7 +134,7 @@ def figure_export(store: Store, fig_id: str) -> Row | None:
     fig = figure(store, fig_id)
     if fig is None:
         return None
-    claims = [loads(Claim, r[0]) for r in _rows(store, "SELECT data FROM claims WHERE id IN ({})", list(fig.claims))]
+    claims = [loads(Claim, r[0]) for r in _rows(store, "SELECT data FROM claims WHERE id IN ({}) ORDER BY id", list(fig.claims))]
     return {**claims_export(store, claims), "figures": [figure_json(fig)]}
 
 
@@ -159,7 +159,7 @@ def document_export(store: Store, doc_id: str) -> Row | None:
     exs = store.extractions([doc_id])
     all_claims = [c for ex in exs for c in ex.claims]
     cf = dict(_rows(store, "SELECT claim, figure FROM claim_figure WHERE claim IN ({})", [c.id for c in all_claims]))
-    figs = [loads(Figure, r[0]) for r in _rows(store, "SELECT data FROM figures WHERE id IN ({})",
+    figs = [loads(Figure, r[0]) for r in _rows(store, "SELECT data FROM figures WHERE id IN ({}) ORDER BY id",
                                                 sorted(set(cf.values())))]
     return build_export([doc], exs, entity_of=_entity_of(store, _claim_locals(all_claims)), figures=figs,
                         claim_figure=cf)

@@ -1,0 +1,423 @@
+"""The PostgreSQL store: the ``Store`` protocol over psycopg 3 and a connection pool.
+
+Every figure an analyst may want sits in a real column (claims: value, low, high, unit,
+measure, qualifier, source, via …; figures: verdict, low, high, origins …), with the whole
+object beside it as JSONB (``data``) for a faithful round trip. The ``ledger`` view joins
+each claim to its document, figure and verdict. Search is a ``tsvector`` column.
+
+Writers take turns: each write transaction first takes one advisory lock (per schema), as
+SQLite's ``BEGIN IMMEDIATE`` does, so two ``analyze`` runs on one database lose nothing.
+Readers never wait. Migrations are numbered, each applied in a transaction under that lock.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
+from .codec import from_plain, loads, to_plain
+from .protocol import TABLES
+from .sqlite import BUSY_TIMEOUT, search_problem
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, raw inputs, extractions, claims (ids and sort keys are COLLATE "C": SQLite's order)
+    """
+    CREATE TABLE documents (
+        id text COLLATE "C" PRIMARY KEY, checksum text NOT NULL, title text, published text COLLATE "C",
+        outlet text, url text, language text, authors text[] NOT NULL DEFAULT '{}',
+        duplicate_of text COLLATE "C", source text, added_at timestamptz NOT NULL DEFAULT now(),
+        text text NOT NULL, data jsonb NOT NULL);
+    CREATE INDEX documents_checksum ON documents (checksum);
+    CREATE INDEX documents_published ON documents (published, id);
+    CREATE TABLE raw (id text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        format text NOT NULL, source text, content text NOT NULL);
+    CREATE TABLE extractions (doc text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        version text NOT NULL, errors text[] NOT NULL DEFAULT '{}', data jsonb NOT NULL);
+    CREATE TABLE claims (
+        id text COLLATE "C" PRIMARY KEY, doc text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        n integer NOT NULL, start_char integer NOT NULL, end_char integer NOT NULL,
+        value double precision, low double precision, high double precision, unit text, qualifier text,
+        change text, per text, vague boolean, counted text, measure text COLLATE "C", subject text[], place text,
+        time text, source text, source_kind text, source_entity text, via text[] NOT NULL DEFAULT '{}',
+        verb text, certainty text, in_title boolean, data jsonb NOT NULL);
+    CREATE INDEX claims_doc ON claims (doc, n);
+    CREATE INDEX claims_measure ON claims (measure);
+    """,
+    # 2: reconciliation results
+    """
+    CREATE TABLE entities (id text COLLATE "C" PRIMARY KEY, name text NOT NULL, type text,
+        aliases text[] NOT NULL DEFAULT '{}', data jsonb NOT NULL);
+    CREATE TABLE entity_of (local text COLLATE "C" PRIMARY KEY, entity text COLLATE "C" NOT NULL);
+    CREATE TABLE figures (id text COLLATE "C" PRIMARY KEY, label text, measure text COLLATE "C", unit text,
+        verdict text, low double precision, high double precision, n_claims integer, independent_origins integer,
+        origins text[] NOT NULL DEFAULT '{}', first_reported text, last_reported text, data jsonb NOT NULL);
+    CREATE INDEX figures_verdict ON figures (verdict);
+    CREATE TABLE claim_figure (claim text COLLATE "C" PRIMARY KEY, figure text COLLATE "C" NOT NULL);
+    CREATE INDEX claim_figure_figure ON claim_figure (figure);
+    CREATE TABLE stories (id text COLLATE "C" PRIMARY KEY, label text, documents text[] NOT NULL,
+        data jsonb NOT NULL);
+    CREATE TABLE timeline (n integer PRIMARY KEY, at text, kind text, label text, doc text, claim text,
+        figure text, data jsonb NOT NULL);
+    CREATE VIEW ledger AS
+        SELECT c.id, c.doc, d.outlet, d.published, substr(d.text, c.start_char + 1, c.end_char - c.start_char) AS text,
+               c.value, c.low, c.high, c.unit, c.qualifier, c.change, c.counted, c.measure, c.source, c.source_kind,
+               c.via, cf.figure, f.verdict, f.independent_origins
+        FROM claims c JOIN documents d ON d.id = c.doc
+        LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
+    """,
+    # 3: full-text search over title and text (the 'simple' configuration: no stemming, as FTS5's default)
+    f"""
+    ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS
+        (to_tsvector('simple', left(coalesce(title, '') || ' ' || text, {250_000}))) STORED;
+    CREATE INDEX documents_search ON documents USING gin (search);
+    """,
+)
+
+LOCK_CLASS = 0x6367  # first key of the writers' advisory lock; the second is the schema's hash
+CONNECT_TIMEOUT = 10  # seconds to reach the server
+POOL_SIZE = 4
+DOC_COLUMNS = ("id", "checksum", "title", "published", "outlet", "url", "language", "authors", "duplicate_of",
+               "source", "text")  # the rest of a Document (body, debris, spans) is its ``data``
+HIT = ("\ue000", "\ue001")  # private-use marks around search hits, swapped for the caller's marks
+SNIPPET = 'MaxFragments=1, MaxWords=12, MinWords=4, FragmentDelimiter=" … ", StartSel=\ue000, StopSel=\ue001'
+
+
+def redact(url: str) -> str:
+    """``url`` with its password hidden, fit for an error message."""
+    return re.sub(r"(://[^:/@?]*):[^@/?]*@", r"\1:***@", url)
+
+
+def placeholders(sql: str) -> str:
+    """SQLite-style ``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled), outside quotes."""
+    out, quote = [], ""
+    for ch in sql:
+        if quote:
+            out.append("%%" if ch == "%" else ch)
+            quote = "" if ch == quote else quote
+            continue
+        if ch in "'\"":
+            quote = ch
+        out.append("%s" if ch == "?" else "%%" if ch == "%" else ch)
+    return "".join(out)
+
+
+def _configure(conn: Any) -> None:
+    """JSONB comes back as its text, as the SQLite store's ``data`` columns do."""
+    from psycopg.types.string import TextLoader
+
+    conn.adapters.register_loader("jsonb", TextLoader)
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class PostgresStore:
+    """An open claimgraph database on a PostgreSQL server, by URL (``postgresql://user@host/db``)."""
+
+    def __init__(self, url: str, *, timeout: float = BUSY_TIMEOUT, pool_size: int = POOL_SIZE) -> None:
+        self.path = url
+        self.shown = redact(url)
+        self.timeout = timeout
+        try:
+            import psycopg
+            from psycopg_pool import ConnectionPool
+        except ImportError as exc:
+            raise StoreError("PostgreSQL support is not installed: pip install 'claimgraph[postgres]'",
+                             input=self.shown) from exc
+        try:  # one plain connection first: an unreachable server is a clear error, not a pool timeout
+            psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
+        except psycopg.Error as exc:
+            reason = " ".join(line.strip() for line in str(exc).splitlines()) or exc.__class__.__name__
+            raise StoreError(f"cannot connect to PostgreSQL ({reason})", input=self.shown) from exc
+        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, configure=_configure,
+                                   kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+                                   name="claimgraph")
+        self._local = threading.local()  # the connection of this thread's open transaction
+        try:
+            self.migrate()
+        except BaseException:
+            self.pool.close()
+            raise
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- connections and transactions -------------------------------------------
+    @contextmanager
+    def _conn(self) -> Iterator[Any]:
+        """This thread's transaction connection, else one from the pool (autocommit)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        with self.pool.connection() as conn:
+            yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction, taking the writers' lock at once; inside another, it joins that one."""
+        from psycopg import errors
+
+        if getattr(self._local, "conn", None) is not None:
+            yield self._local.conn
+            return
+        with self.pool.connection() as conn, conn.transaction():
+            try:
+                conn.execute(f"SET LOCAL lock_timeout = '{int(self.timeout * 1000)}ms'")
+                conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,))
+            except errors.LockNotAvailable as exc:
+                raise StoreError(f"the database stayed locked by another writer ({exc})", input=self.shown) from exc
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    # -- schema -----------------------------------------------------------------
+    def migrate(self) -> int:
+        """Apply the missing migrations, each in the one transaction that holds the writers' lock."""
+        if self._applied() >= set(range(1, len(MIGRATIONS) + 1)):
+            return len(MIGRATIONS)
+        with self.transaction() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+            done = self._applied()
+            for version, sql in enumerate(MIGRATIONS, 1):
+                if version not in done:
+                    conn.execute(sql)
+                    conn.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (version,))
+        return len(MIGRATIONS)
+
+    def _applied(self) -> set[int]:
+        with self._conn() as conn:
+            if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+                return set()
+            return {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+
+    def schema_version(self) -> int:
+        return int(self.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0])
+
+    # -- documents ----------------------------------------------------------------
+    def add_documents(self, docs: Sequence[Document], raws: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+        """Store new or changed documents in one transaction; return the ids written.
+
+        A document whose id and content are already stored is left alone, so a re-run adds
+        nothing; a changed one replaces the old with its extraction. ``raws`` are (id, format, content).
+        """
+        bad = [d.id for d in docs if "\x00" in d.text or "\x00" in (d.title or "")]
+        if bad:
+            raise StoreError(f"document {bad[0]!r} holds a NUL character, which PostgreSQL cannot store",
+                             input=self.shown)
+        with self.transaction() as conn:  # read under the writers' lock: a concurrent run's rows count
+            stored = {d.id: d for d in self._select_docs(conn, "WHERE id = ANY(%s)", ([d.id for d in docs],))}
+            fresh = [d for d in docs if _changed(stored.get(d.id), d)]
+            ids = {d.id for d in fresh}
+            conn.execute("DELETE FROM documents WHERE id = ANY(%s)", ([i for i in ids if i in stored],))
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO documents (id, checksum, title, published, outlet, url, language, authors, "
+                    "duplicate_of, source, text, data) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s::jsonb)",
+                    [_doc_row(d) for d in fresh])
+                cur.executemany(
+                    "INSERT INTO raw (id, format, content) VALUES (%s,%s,%s) ON CONFLICT (id) DO UPDATE "
+                    "SET format = EXCLUDED.format, content = EXCLUDED.content",
+                    [r for r in raws if r[0] in ids])
+        return [d.id for d in fresh]
+
+    def set_duplicates(self, links: dict[str, str]) -> None:
+        with self.transaction() as conn:
+            rows = conn.execute("SELECT id, duplicate_of FROM documents").fetchall()
+            changes = [(links.get(doc_id), doc_id) for doc_id, old in rows if links.get(doc_id) != old]
+            with conn.cursor() as cur:
+                cur.executemany("UPDATE documents SET duplicate_of = %s WHERE id = %s", changes)
+
+    def _select_docs(self, conn: Any, where: str, args: Sequence[Any] = ()) -> list[Document]:
+        rows = conn.execute(f"SELECT {', '.join(DOC_COLUMNS)}, data FROM documents {where}", args)
+        out = []
+        for r in rows:
+            plain = json.loads(r[-1])
+            plain.update(zip(DOC_COLUMNS, r[:-1], strict=True))
+            out.append(from_plain(Document, plain))
+        return out
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
+        with self._conn() as conn:
+            if ids is None:
+                return self._select_docs(conn, "ORDER BY published NULLS FIRST, id")
+            wanted = list(ids)
+            found = {d.id: d for d in self._select_docs(conn, "WHERE id = ANY(%s)", (wanted,))}
+        return [found[i] for i in wanted if i in found]
+
+    def document(self, doc_id: str) -> Document | None:
+        docs = self.documents([doc_id])
+        return docs[0] if docs else None
+
+    def count(self, table: str) -> int:
+        assert table in TABLES
+        return int(self.query(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+    def raw(self, doc_id: str) -> tuple[str, str] | None:
+        rows = self.query("SELECT format, content FROM raw WHERE id = ?", (doc_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def search(self, query: str, limit: int = 50, offset: int = 0, *,
+               marks: tuple[str, str] = ("[", "]")) -> list[tuple[str, str]]:
+        """(doc id, snippet) of documents holding every word of ``query`` (plain words; never syntax)."""
+        words = _words(query)
+        if not words:
+            return []
+        rows = self.query(
+            "SELECT id, ts_headline('simple', text, q, ?) FROM documents, plainto_tsquery('simple', ?) q "
+            "WHERE search @@ q ORDER BY ts_rank(search, q) DESC, id LIMIT ? OFFSET ?",
+            (SNIPPET, words, limit, offset))
+        return [(r[0], r[1].replace(HIT[0], marks[0]).replace(HIT[1], marks[1])) for r in rows]
+
+    def search_count(self, query: str) -> int:
+        words = _words(query)
+        if not words:
+            return 0
+        return int(self.query("SELECT COUNT(*) FROM documents WHERE search @@ plainto_tsquery('simple', ?)",
+                              (words,))[0][0])
+
+    # -- extractions ------------------------------------------------------------------
+    def missing_extractions(self, version: str) -> list[str]:
+        rows = self.query("SELECT d.id FROM documents d LEFT JOIN extractions e ON e.doc = d.id "
+                          "WHERE e.doc IS NULL OR e.version != ? ORDER BY d.id", (version,))
+        return [r[0] for r in rows]
+
+    def save_extractions(self, extractions: Sequence[Extraction], version: str,
+                         checksums: Mapping[str, str] | None = None) -> None:
+        """Store extractions; with ``checksums`` (doc id → checksum of the text extracted), one whose
+        document was replaced or removed meanwhile (by a concurrent run) is dropped, not stored."""
+        with self.transaction() as conn:
+            if checksums is not None:
+                ids = [ex.doc for ex in extractions]
+                now = dict(conn.execute("SELECT id, checksum FROM documents WHERE id = ANY(%s)", (ids,)).fetchall())
+                extractions = [ex for ex in extractions if ex.doc in now and now[ex.doc] == checksums.get(ex.doc)]
+            docs = [ex.doc for ex in extractions]
+            conn.execute("DELETE FROM claims WHERE doc = ANY(%s)", (docs,))
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO extractions (doc, version, errors, data) VALUES (%s,%s,%s,%s::jsonb) "
+                    "ON CONFLICT (doc) DO UPDATE SET version = EXCLUDED.version, errors = EXCLUDED.errors, "
+                    "data = EXCLUDED.data",
+                    [(ex.doc, version, list(ex.errors), _json(to_plain(replace(ex, claims=()))))
+                     for ex in extractions])
+                cur.executemany(f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}) VALUES "
+                                f"({', '.join(['%s'] * (len(CLAIM_COLUMNS) - 1))}, %s::jsonb)",
+                                [_claim_row(n, c) for ex in extractions for n, c in enumerate(ex.claims)])
+
+    def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
+        with self._conn() as conn:
+            if ids is None:
+                rows = conn.execute("SELECT doc, data FROM extractions ORDER BY doc").fetchall()
+                claim_rows = conn.execute("SELECT doc, data FROM claims ORDER BY doc, n").fetchall()
+            else:
+                wanted = list(ids)
+                found = dict(conn.execute("SELECT doc, data FROM extractions WHERE doc = ANY(%s)", (wanted,)))
+                rows = [(i, found[i]) for i in wanted if i in found]
+                claim_rows = conn.execute("SELECT doc, data FROM claims WHERE doc = ANY(%s) ORDER BY doc, n",
+                                          (wanted,)).fetchall()
+        claims: dict[str, list[Claim]] = defaultdict(list)
+        for doc, data in claim_rows:
+            claims[doc].append(loads(Claim, data))
+        return [replace(loads(Extraction, data), claims=tuple(claims.get(doc, ()))) for doc, data in rows]
+
+    # -- reconciliation ------------------------------------------------------------------
+    def save_reconciled(self, entities: Sequence[Entity], entity_of: dict[str, str], figures: Sequence[Figure],
+                        claim_figure: dict[str, str], stories: Sequence[Story],
+                        timeline: Sequence[TimelineEvent]) -> None:
+        with self.transaction() as conn:
+            conn.execute("TRUNCATE entities, entity_of, figures, claim_figure, stories, timeline")
+            with conn.cursor() as cur:
+                cur.executemany("INSERT INTO entities VALUES (%s,%s,%s,%s,%s::jsonb)",
+                                [(e.id, e.name, e.type, list(e.aliases), _json(to_plain(e))) for e in entities])
+                cur.executemany("INSERT INTO entity_of VALUES (%s,%s)", list(entity_of.items()))
+                cur.executemany("INSERT INTO figures VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s::jsonb)", [
+                    (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims), f.independent_origins,
+                     list(f.origins), f.first_reported, f.last_reported, _json(to_plain(f))) for f in figures])
+                cur.executemany("INSERT INTO claim_figure VALUES (%s,%s)", list(claim_figure.items()))
+                cur.executemany("INSERT INTO stories VALUES (%s,%s,%s,%s::jsonb)",
+                                [(s.id, s.label, list(s.documents), _json(to_plain(s))) for s in stories])
+                cur.executemany("INSERT INTO timeline VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb)", [
+                    (n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, _json(to_plain(t)))
+                    for n, t in enumerate(timeline)])
+
+    def entities(self) -> list[Entity]:
+        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+
+    def entity_of(self) -> dict[str, str]:
+        return dict(self.query("SELECT local, entity FROM entity_of"))
+
+    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
+        sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
+        if verdict:
+            sql, args = sql + " AND verdict = ?", [*args, verdict]
+        if measure:
+            sql, args = sql + " AND measure = ?", [*args, measure]
+        return [loads(Figure, r[0]) for r in self.query(sql + " ORDER BY id", args)]
+
+    def claim_figure(self) -> dict[str, str]:
+        return dict(self.query("SELECT claim, figure FROM claim_figure"))
+
+    def stories(self) -> list[Story]:
+        return [loads(Story, r[0]) for r in self.query("SELECT data FROM stories ORDER BY id")]
+
+    def timeline(self) -> list[TimelineEvent]:
+        return [loads(TimelineEvent, r[0]) for r in self.query("SELECT data FROM timeline ORDER BY n")]
+
+    def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL with ``?`` placeholders (as for SQLite), for presentation layers."""
+        with self._conn() as conn:
+            return list(conn.execute(placeholders(sql), tuple(args)).fetchall())
+
+
+CLAIM_COLUMNS = ("id", "doc", "n", "start_char", "end_char", "value", "low", "high", "unit", "qualifier", "change",
+                 "per", "vague", "counted", "measure", "subject", "place", "time", "source", "source_kind",
+                 "source_entity", "via", "verb", "certainty", "in_title", "data")
+
+
+def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
+    q, a = c.quantity, c.attribution
+    src = a.source
+    return (c.id, c.doc, n, c.start, c.end, q.value, q.low, q.high, q.unit, q.qualifier, q.change, q.per, q.vague,
+            c.counted, c.measure, list(c.subject), c.place, c.time.value if c.time else None,
+            src.name if src else None, src.kind if src else None, src.entity if src else None, list(a.via), a.verb,
+            a.certainty, c.in_title, _json(to_plain(c)))
+
+
+def _doc_row(d: Document) -> tuple[Any, ...]:
+    plain = to_plain(d)
+    rest = {k: v for k, v in plain.items() if k not in DOC_COLUMNS}
+    return (*(plain[k] for k in DOC_COLUMNS), _json(rest))
+
+
+def _changed(stored: Document | None, doc: Document) -> bool:
+    """Whether ``doc`` is new, or differs from the stored one in text or metadata (a fixed manifest)."""
+    if stored is None or stored.checksum != doc.checksum:
+        return True
+    return replace(stored, duplicate_of=doc.duplicate_of, source=doc.source) != doc
+
+
+def _words(query: str) -> str:
+    """The query's plain words (``search_problem`` refuses what is too long or holds control characters)."""
+    from ..errors import InputError
+
+    problem = search_problem(query)
+    if problem:
+        raise InputError(problem, input="search")
+    return " ".join(query.split())

@@ -1,0 +1,1 @@
+"""The store suite on both back ends, and the Ray engine."""

@@ -1,0 +1,179 @@
+"""One store suite, run on SQLite and on PostgreSQL: the ``Store`` protocol's promises."""
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from claimgraph import api
+from claimgraph.errors import InputError
+from claimgraph.model import Document, Extraction, Figure, Story
+from claimgraph.store import postgres, sqlite
+from claimgraph.store.connect import open_store
+from claimgraph.web import data as web
+
+
+def doc(i: str, text: str = "About 3,000 people fled the river town.", **meta: Any) -> Document:
+    return Document(id=i, text=text, body=((0, len(text)),), authors=("A B",), checksum=f"sum-{text}",
+                    published=meta.pop("published", "2024-12-03"), **meta)
+
+
+def fill(store: Any, c: dict[str, Any]) -> None:
+    store.add_documents(c["documents"])
+    store.save_extractions(c["extractions"], "v1")
+    store.save_reconciled(c["entities"], c["entity_of"], c["figures"], c["claim_figure"], c["stories"], c["timeline"])
+
+
+def test_migrations_are_numbered_and_applied_once(db: str) -> None:
+    open_store(db).close()
+    with open_store(db) as store:
+        n = len((postgres if "://" in db else sqlite).MIGRATIONS)
+        assert store.schema_version() == n == store.migrate()
+        assert store.query("SELECT COUNT(*) FROM schema_migrations")[0][0] == n
+
+
+def test_reingest_adds_nothing_and_changed_text_replaces(db: str) -> None:
+    with open_store(db) as store:
+        assert store.add_documents([doc("a"), doc("b")], [("a", "html", "<p>About 3,000</p>")]) == ["a", "b"]
+        store.save_extractions([Extraction("a"), Extraction("b")], "v1")
+        assert store.add_documents([doc("a"), doc("b")]) == []
+        assert store.add_documents([doc("a", published="2024-12-04")]) == ["a"]  # a fixed manifest counts
+        assert store.add_documents([doc("a", "About 4,000 people fled.")], [("a", "html", "<p>4,000</p>")]) == ["a"]
+        assert store.count("documents") == 2 and store.document("a").text == "About 4,000 people fled."  # type: ignore[union-attr]
+        assert store.raw("a") == ("html", "<p>4,000</p>") and store.raw("b") is None
+        assert store.missing_extractions("v1") == ["a"]  # the replaced text's extraction went with it
+
+
+def test_every_model_object_round_trips(db: str, corpus: dict[str, Any]) -> None:
+    with open_store(db) as store:
+        fill(store, corpus)
+        by_date = sorted(corpus["documents"], key=lambda d: (d.published is not None, d.published or "", d.id))
+        assert store.documents() == by_date
+        assert store.documents(["vbc-61", "nope", "wire-1"]) == [d for i in ("vbc-61", "wire-1")
+                                                                    for d in corpus["documents"] if d.id == i]
+        assert store.document("nope") is None
+        assert store.extractions() == sorted(corpus["extractions"], key=lambda e: e.doc)
+        assert store.extractions(["wire-1"]) == [corpus["extractions"][0]]
+        assert store.entities() == corpus["entities"] and store.entity_of() == corpus["entity_of"]
+        assert store.figures() == sorted(corpus["figures"], key=lambda f: f.id)
+        assert [f.id for f in store.figures(verdict="conflict")] == ["displaced", "repair"]
+        assert [f.id for f in store.figures(measure="aid", verdict="agree")] == ["aid"]
+        assert store.claim_figure() == corpus["claim_figure"]
+        assert store.stories() == corpus["stories"] and store.timeline() == corpus["timeline"]
+        assert {t: store.count(t) for t in ("documents", "claims", "figures", "stories", "entities", "extractions")} \
+            == {"documents": 6, "claims": 14, "figures": 7, "stories": 1, "entities": 1, "extractions": 6}
+
+
+def test_saving_reconciled_objects_replaces_the_old(db: str, corpus: dict[str, Any]) -> None:
+    with open_store(db) as store:
+        fill(store, corpus)
+        fig = Figure("f9", "boats", "boats", "count", ("note-1:c1",), "single_source", 12, 12, 1)
+        store.save_reconciled([], {}, [fig], {"note-1:c1": "f9"}, [Story("s9", "boats", ("note-1",))], [])
+        assert store.figures() == [fig] and store.claim_figure() == {"note-1:c1": "f9"}
+        assert [s.id for s in store.stories()] == ["s9"] and store.entities() == [] and store.timeline() == []
+
+
+def test_search_finds_every_word_and_marks_hits(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a"), doc("b", "Markets fell sharply."), doc("c", "People fled; markets too.")])
+        assert sorted(r[0] for r in store.search("people")) == ["a", "c"]
+        assert [r[0] for r in store.search("people markets")] == ["c"]
+        assert store.search_count("people") == 2 and store.search_count("nothing here") == 0
+        assert "<<people>>" in dict(store.search("people", marks=("<<", ">>")))["a"].lower()
+        assert len(store.search("people", limit=1)) == 1 and len(store.search("people", limit=5, offset=1)) == 1
+        assert store.search('"') == [] and store.search("   ") == []
+        with pytest.raises(InputError, match="control character"):
+            store.search("people\x00")
+
+
+def test_a_failed_transaction_loses_nothing(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a")])
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_documents([doc("b")])
+            store.save_extractions([Extraction("a")], "v1")
+            raise RuntimeError("a crash mid-run")
+        assert [d.id for d in store.documents()] == ["a"] and store.missing_extractions("v1") == ["a"]
+
+
+def test_an_extraction_of_replaced_text_is_dropped(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a"), doc("b")])
+        store.save_extractions([Extraction("a"), Extraction("b"), Extraction("gone")], "v1",
+                               checksums={"a": doc("a").checksum, "b": "an older text", "gone": "x"})
+        assert [e.doc for e in store.extractions()] == ["a"]
+
+
+def test_duplicates_are_linked_and_unlinked(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a"), doc("b"), doc("c")])
+        store.set_duplicates({"b": "a", "c": "a"})
+        store.set_duplicates({"b": "a"})
+        assert {d.id: d.duplicate_of for d in store.documents()} == {"a": None, "b": "a", "c": None}
+        assert store.add_documents([doc("b")]) == []  # a duplicate link is not a change of the document
+
+
+def test_query_takes_question_mark_placeholders(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a", title="100% sure"), doc("b", title="why?"), doc("c")])
+        rows = store.query("SELECT id FROM documents WHERE id IN (?, ?) AND (title LIKE '%?%' OR title LIKE ?) "
+                           "ORDER BY id", ("a", "b", "100%"))
+        assert rows == [("a",), ("b",)]
+
+
+def test_web_reads_agree_on_both_back_ends(tmp_path: Any, pg_url: str, corpus: dict[str, Any]) -> None:
+    """The presentation layers' SQL (web/data.py) gives the same answers on PostgreSQL as on SQLite."""
+    answers = []
+    for db in (str(tmp_path / "x.db"), pg_url):
+        with open_store(db) as store:
+            fill(store, corpus)
+            answers.append({
+                "export": api.export(store),  # type: ignore[arg-type]
+                "summary": web.summary(store), "measures": web.measures(store),
+                "figures": [f.id for f in web.figures(store, entity="Velasquez")],
+                "figure": web.figure_export(store, "displaced"), "document": web.document_export(store, "wire-1"),
+                "documents": web.documents(store, 3, 1), "claims": [c.id for c in web.claims(store, measure="dead")],
+                "stories": web.stories(store)})
+    assert answers[0] == answers[1]
+
+
+def test_concurrent_writers_lose_nothing(db: str) -> None:
+    """Writers on their own connections at once: every document and extraction is stored once."""
+    open_store(db).close()
+    errors: list[BaseException] = []
+
+    def write(w: int) -> None:
+        try:
+            with open_store(db) as store:
+                for n in range(10):
+                    ids = [f"w{w}-{n}-{k}" for k in range(3)]
+                    store.add_documents([doc(i, f"Text {i}: {n} boats.") for i in ids] + [doc("shared")])
+                    store.save_extractions([Extraction(i) for i in ids], "v1",
+                                           checksums={i: doc(i, f"Text {i}: {n} boats.").checksum for i in ids})
+                    with store.transaction():  # read-then-write, as api.reconcile does
+                        docs = store.documents()
+                        store.save_reconciled([], {}, [], {}, [Story(f"s{w}", "all", tuple(d.id for d in docs))], [])
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    with open_store(db) as store:
+        assert store.count("documents") == 3 * 10 * 3 + 1 and store.count("extractions") == 90
+        assert store.missing_extractions("v1") == ["shared"]
+        last = store.stories()
+        assert len(last) == 1 and len(last[0].documents) == 91  # the last reconcile saw every write
+
+
+def test_replace_keeps_other_documents_extractions(db: str) -> None:
+    with open_store(db) as store:
+        store.add_documents([doc("a"), doc("b")])
+        store.save_extractions([Extraction("a", errors=("x",)), Extraction("b")], "v1")
+        store.add_documents([replace(doc("a"), text="New text.", checksum="new")])
+        assert [e.doc for e in store.extractions()] == ["b"] and store.extractions(["a"]) == []
