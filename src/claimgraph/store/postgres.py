@@ -18,13 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import from_plain, loads, to_plain
 from .protocol import TABLES
 from .sqlite import BUSY_TIMEOUT, search_problem
+
+if TYPE_CHECKING:
+    from ..ingest.dedup import Signature
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, raw inputs, extractions, claims (ids and sort keys are COLLATE "C": SQLite's order)
@@ -77,6 +80,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS
         (to_tsvector('simple', left(coalesce(title, '') || ' ' || text, {250_000}))) STORED;
     CREATE INDEX documents_search ON documents USING gin (search);
+    """,
+    # 4: near-duplicate signatures and their LSH band index (ingest.dedup)
+    """
+    CREATE TABLE signatures (doc TEXT COLLATE "C" PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        checksum TEXT NOT NULL, sort TEXT NOT NULL, hashes BYTEA NOT NULL);
+    CREATE TABLE lsh_bands (key BIGINT NOT NULL, doc TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+    CREATE INDEX lsh_bands_key ON lsh_bands(key);
+    CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
 )
 
@@ -238,12 +250,53 @@ class PostgresStore:
                     [r for r in raws if r[0] in ids])
         return [d.id for d in fresh]
 
-    def set_duplicates(self, links: dict[str, str]) -> None:
+    def set_duplicates(self, links: Mapping[str, str], ids: Iterable[str] | None = None) -> None:
+        """Set ``duplicate_of`` from ``links`` for every document (of ``ids``, if given); the others
+        of those are originals."""
         with self.transaction() as conn:
-            rows = conn.execute("SELECT id, duplicate_of FROM documents").fetchall()
+            if ids is None:
+                rows = conn.execute("SELECT id, duplicate_of FROM documents").fetchall()
+            else:
+                rows = conn.execute("SELECT id, duplicate_of FROM documents WHERE id = ANY(%s)", (list(ids),)).fetchall()
             changes = [(links.get(doc_id), doc_id) for doc_id, old in rows if links.get(doc_id) != old]
             with conn.cursor() as cur:
                 cur.executemany("UPDATE documents SET duplicate_of = %s WHERE id = %s", changes)
+
+    # -- near-duplicate signatures (see ingest.dedup) ----------------------------
+    def save_signatures(self, rows: Iterable[tuple[str, str, str, bytes, Sequence[int]]]) -> None:
+        """(doc id, checksum, order date, MinHash bytes, band keys) per document, replacing old ones."""
+        with self.transaction() as conn, conn.cursor() as cur:
+            for doc_id, checksum, sort, hashes, keys in rows:
+                cur.execute("DELETE FROM lsh_bands WHERE doc = %s", (doc_id,))
+                cur.execute("INSERT INTO signatures VALUES (%s,%s,%s,%s) ON CONFLICT (doc) DO UPDATE SET "
+                            "checksum = EXCLUDED.checksum, sort = EXCLUDED.sort, hashes = EXCLUDED.hashes",
+                            (doc_id, checksum, sort, hashes))
+                cur.executemany("INSERT INTO lsh_bands VALUES (%s,%s)", [(k, doc_id) for k in keys])
+
+    def signatures(self, ids: Iterable[str]) -> dict[str, Signature]:
+        """id → signature of the documents ``ids`` that have one."""
+        from ..ingest.dedup import Signature
+
+        with self._conn() as conn:
+            rows = conn.execute("SELECT doc, checksum, sort, hashes FROM signatures WHERE doc = ANY(%s)",
+                                (list(ids),)).fetchall()
+        return {r[0]: Signature(r[0], r[1], r[2], bytes(r[3])) for r in rows}
+
+    def unsigned_documents(self) -> list[str]:
+        """Documents with no signature for their current text (stored before signatures were kept)."""
+        return [r[0] for r in self.query(
+            "SELECT d.id FROM documents d LEFT JOIN signatures s ON s.doc = d.id "
+            "WHERE s.doc IS NULL OR s.checksum != d.checksum ORDER BY d.id")]
+
+    def band_neighbours(self, keys: Sequence[int]) -> set[str]:
+        return {r[0] for r in self.query("SELECT doc FROM lsh_bands WHERE key = ANY(?)", (list(keys),))}
+
+    def same_checksum(self, checksum: str) -> set[str]:
+        return {r[0] for r in self.query("SELECT id FROM documents WHERE checksum = ?", (checksum,))}
+
+    def linked_to(self, ids: Iterable[str]) -> set[str]:
+        """Documents marked as copies of any of ``ids``."""
+        return {r[0] for r in self.query("SELECT id FROM documents WHERE duplicate_of = ANY(?)", (list(ids),))}
 
     def _select_docs(self, conn: Any, where: str, args: Sequence[Any] = ()) -> list[Document]:
         rows = conn.execute(f"SELECT {', '.join(DOC_COLUMNS)}, data FROM documents {where}", args)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
+
+if TYPE_CHECKING:
+    from ..ingest.dedup import Signature
 
 TABLES = frozenset({"documents", "claims", "figures", "stories", "entities", "extractions"})  # for ``count``
 
@@ -40,7 +43,20 @@ class Store(Protocol):
         """Store new or changed documents; return the ids written (a re-run writes none)."""
         ...
 
-    def set_duplicates(self, links: dict[str, str]) -> None: ...
+    def set_duplicates(self, links: Mapping[str, str], ids: Iterable[str] | None = None) -> None: ...
+
+    # near-duplicate signatures and their LSH band index (ingest.dedup)
+    def save_signatures(self, rows: Iterable[tuple[str, str, str, bytes, Sequence[int]]]) -> None: ...
+
+    def signatures(self, ids: Iterable[str]) -> dict[str, Signature]: ...
+
+    def unsigned_documents(self) -> list[str]: ...
+
+    def band_neighbours(self, keys: Sequence[int]) -> set[str]: ...
+
+    def same_checksum(self, checksum: str) -> set[str]: ...
+
+    def linked_to(self, ids: Iterable[str]) -> set[str]: ...
 
     def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
         """The documents of ``ids`` (in that order, unknown ids left out), or all by date."""
