@@ -185,11 +185,7 @@ def _kept_ents(text: str, doc: Any, offset: int) -> list[tuple[int, int, str, st
             if e.label_ in KEEP]
 
 
-TITLE_WORDS = re.compile(
-    r"\b(President|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Director|General|Chief|Commander|"
-    r"Governor|Mayor|Senator|Ambassador|Chancellor|Premier|Chairman|Chairwoman|Chair|Adviser|Advisor|Admiral|"
-    r"Colonel|Lieutenant|Captain|Sergeant|Representative|Rep\.|Sen\.|Gen\.|Col\.|Judge|Prosecutor|King|Queen|"
-    r"Prince|Pope|Speaker|Leader|Envoy|Commissioner|CEO|Deputy)\b")
+TITLE_WORDS = words("titles")  # "President", "Gen.", "Sheriff": data/lexicon.json
 _TITLE_TAIL = re.compile(r"((?:[A-Z][\w.’'&-]*\s+(?:of\s+)?){1,6})$")
 
 
@@ -197,7 +193,7 @@ def _with_title(text: str, s: int, e: int, label: str) -> tuple[int, int, str, s
     """Widen a PERSON mention over the title right before it ("U.S. Defense Secretary Lloyd Austin")."""
     if label == "PERSON":
         m = _TITLE_TAIL.search(text, max(0, s - 80), s)
-        if m and m.end() == s and TITLE_WORDS.search(m.group(1)):
+        if m and m.end() == s and any(w.lower() in TITLE_WORDS for w in m.group(1).split()):
             s = m.start()
     return s, e, text[s:e], label
 
