@@ -899,3 +899,33 @@ def test_fuzzy_names_merge_in_a_block_of_any_size() -> None:
     idx = merge_entities(exts)
     assert idx.canonical(f"d1:e{len(names) + 1}") == idx.canonical("d2:e1")
     assert len(idx) > len(names) * 0.99  # the crowd itself stays (almost all) apart
+
+
+def test_values_that_agree_lie_within_a_tenth() -> None:
+    """figures._agrees_with_member reads in full only members within a tenth (+1) of the claim's
+    value; that is sound only while no agreeing pair lies further apart."""
+    import random
+
+    from claimgraph.reconcile.verdicts import Reading, agrees
+
+    rng = random.Random(3)
+
+    def reading(p: float) -> Reading:
+        shape = rng.random()
+        if shape < 0.5:
+            return Reading("", p, p, p)
+        if shape < 0.7:
+            return Reading("", p, None, p)
+        if shape < 0.85:
+            return Reading("", 0.0, p, p)
+        return Reading("", p * 0.9, p * 1.1, p)
+
+    found = 0
+    for _ in range(20000):
+        p = float(rng.randint(0, 99) * 10 ** rng.randint(0, 8)) / rng.choice([1, 10, 100])
+        q = round(p * (1 + rng.uniform(-0.2, 0.2)), rng.randint(-3, 1))
+        a, b = reading(p), reading(q)
+        if agrees(a, b):
+            found += 1
+            assert abs(p - q) <= max(abs(p), abs(q)) / 10 + 1, (a, b)
+    assert found > 1000
