@@ -12,6 +12,8 @@ Each prints wall seconds and CPU seconds (its own and its workers'), and words/s
 its `nlp.pipe` time alone (model load excluded). The ratio is claimgraph words/s over spaCy
 words/s (median of each), given both against B's whole process and against its pipe alone.
 With --against, an older claimgraph build runs in the same interleaving (before/after).
+With --growth N..., analyze runs once per GVA dev sample size instead and reports per-document
+CPU time, the peak RSS of its largest process, and the size of the HTML report and JSON export.
 
 Corpora: `gva`, the GVA dev incidents of ../shared/bench/gva (read from the fetched mirror, the
 texts written only to a temporary folder that is deleted); `demo`, the demo articles repeated
@@ -127,6 +129,37 @@ def bench(name: str, rows: list[dict[str, str]], processes: int, repeat: int, tm
     return res
 
 
+PEAK = """
+import json, resource, subprocess, sys
+out = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(json.dumps({"exit": out.returncode, "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "stderr": out.stderr[-400:]}))
+"""
+
+
+def growth(sizes: list[int], processes: int, tmp: Path) -> None:
+    """`analyze --json --html` on growing GVA dev samples: per-document time and memory, report size."""
+    exe = shutil.which("claimgraph", path=str(Path(sys.executable).parent)) or "claimgraph"
+    for n in sizes:
+        rows = gva_rows(n)
+        corpus = tmp / f"gva{n}.jsonl"
+        with open(corpus, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        html = tmp / f"report{n}.html"
+        wall, cpu, out = timed([sys.executable, "-c", PEAK, exe, "analyze", str(corpus), "--json", str(tmp / "o.json"),
+                                "--html", str(html), "--db", str(tmp / f"g{n}.db"), "-q", "--processes", str(processes)])
+        peak = json.loads(out)
+        folder = tmp / f"report{n}_stories"
+        pages = sum(f.stat().st_size for f in folder.iterdir()) if folder.exists() else 0
+        print(json.dumps({"incidents": n, "documents": len(rows), "words": sum(len(r["text"].split()) for r in rows),
+                          "processes": processes, "exit": peak["exit"], "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+                          "ms_per_doc_cpu": round(1000 * cpu / len(rows)), "peak_mib": round(peak["peak_kib"] / 1024),
+                          "html_main_mib": round(html.stat().st_size / 2**20, 2) if html.exists() else None,
+                          "html_story_pages_mib": round(pages / 2**20, 1),
+                          "json_mib": round((tmp / "o.json").stat().st_size / 2**20, 1)}), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", nargs="+", choices=["gva", "demo"], default=["gva", "demo"])
@@ -135,9 +168,15 @@ def main() -> None:
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--against", help="another claimgraph executable (an older build), run interleaved too")
+    ap.add_argument("--growth", type=int, nargs="+", metavar="INCIDENTS",
+                    help="instead: analyze (with --html) GVA dev samples of these sizes, one run each, at the first "
+                         "--processes; per-document CPU time, peak RSS of the largest process, report and JSON size")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimgraph-speed-") as name:
         tmp = Path(name)
+        if args.growth:
+            growth(args.growth, args.processes[0], tmp)
+            return
         for corpus in args.corpus:
             rows = gva_rows(args.incidents) if corpus == "gva" else demo_rows(args.copies)
             for p in args.processes:
