@@ -16,7 +16,7 @@ from .entities import KEEP, add_entity_ruler, group_mentions
 from .implied import Implied, is_attacker, keep_implied
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
-from .nlp import DEFAULT_MODEL, load_nlp
+from .nlp import DEFAULT_MODEL, index_attribute_ruler, load_nlp
 from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
 from .roles import role_of
@@ -77,6 +77,7 @@ def build_pipeline(model: str) -> Any:
     """The model, loaded once per process, with its sentence recogniser on and our entity rules
     added; :class:`Extractor` runs its components by hand on the texts that need each."""
     nlp = add_entity_ruler(load_nlp(model))
+    index_attribute_ruler(nlp)
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
