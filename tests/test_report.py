@@ -159,8 +159,9 @@ def _parse(path: Path) -> Tags:
 
 def test_a_large_corpus_gets_a_main_page_and_one_page_per_story(synthetic_export: dict[str, Any],
                                                                  tmp_path: Path) -> None:
-    """Past ``split_docs`` documents: figures and stories on the main page, each story on its own
-    page in a folder beside it; every link from either resolves to an anchor that exists."""
+    """Past ``split_docs`` documents: stories and the figures of two or more claims on the main
+    page, each story on its own page in a folder beside it; every link from either resolves to an
+    anchor that exists."""
     out = tmp_path / "report.html"
     written = write_report(synthetic_export, str(out), split_docs=0)
     folder = tmp_path / "report_stories"
@@ -180,7 +181,9 @@ def test_a_large_corpus_gets_a_main_page_and_one_page_per_story(synthetic_export
                 ids = main.ids() if page == out.resolve() else _parse(page).ids()
                 assert anchor in ids, (where, href)
     fig_ids = {f["id"] for f in synthetic_export["figures"]}
+    shared = {f["id"] for f in synthetic_export["figures"] if len(f["claims"]) > 1}
     main_text = out.read_text(encoding="utf-8")
-    assert all(f"#fig-{f}" in main_text for f in fig_ids)  # every figure on the main page, linked
+    assert shared and all(f"#fig-{f}" in main_text for f in shared)  # figures of 2+ claims on the main page
+    assert not any(f"#fig-{f}" in main_text for f in fig_ids - shared)  # one-claim figures on story pages
     assert not any(f'id="doc-{d["id"]}"' in main_text for d in synthetic_export["documents"])  # no texts there
     assert all(any(f"fig-{f}" in t.ids() for t in pages.values()) for f in fig_ids)
