@@ -2,13 +2,14 @@
 
     python benchmarks/reconcile_scale.py            # 10k, 100k, 1M
     python benchmarks/reconcile_scale.py 10000 50000
+    python benchmarks/reconcile_scale.py --report 5000 10000   # HTML report size at N documents
 
 Each size runs in a fresh process (so peak memory is per size): it generates a corpus of many
 stories, each told by many outlets over weeks (entities under name variants, figures
 restated, rounded, hedged, revised, contradicted, relayed through a few big outlets,
 syndicated), then times ``reconcile`` alone. Peak memory is the process's max RSS
-(``resource.getrusage``), input corpus included; the goal is 1M claims in under 2 minutes
-and 4 GiB.
+(``resource.getrusage``), input corpus included; the goal (issue 10) is 1M claims in at most
+60 s and 1.5 GiB.
 """
 from __future__ import annotations
 
@@ -169,6 +170,28 @@ def run_one(n: int) -> None:
           f"{len(result.entities)}\t{len(result.stories)}", flush=True)
 
 
+def report_size(n_docs: int) -> None:
+    """The HTML report of a synthetic corpus of ``n_docs`` documents: main page and story pages."""
+    import tempfile
+    from pathlib import Path
+
+    from claimgraph.export import build_export
+    from claimgraph.report import write_report
+
+    docs, exts = generate(n_docs * CLAIMS_PER_DOC)
+    rec = reconcile(docs, exts)
+    export = build_export(docs, exts, entities=rec.entities, entity_of=rec.entity_of, figures=rec.figures,
+                          claim_figure=rec.claim_figure, stories=rec.stories, timeline=rec.timeline)
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        written = write_report(export, f"{tmp}/report.html")
+        elapsed = time.perf_counter() - t
+        sizes = [Path(p).stat().st_size for p in written]
+    print(f"{len(docs)} documents, {len(rec.figures)} figures, {len(rec.stories)} stories: report in {elapsed:.1f} s, "
+          f"main page {sizes[0] / 2**20:.2f} MiB, {len(sizes) - 1} story pages {sum(sizes[1:]) / 2**20:.1f} MiB "
+          f"(largest {max(sizes[1:], default=0) / 2**20:.2f} MiB)", flush=True)
+
+
 def main(sizes: list[int]) -> None:
     print(f"{'claims':>9} {'docs':>8} {'seconds':>8} {'us/claim':>9} {'input MiB':>10} {'peak MiB':>9} "
           f"{'figures':>8} {'entities':>9} {'stories':>8}")
@@ -188,5 +211,8 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         run_one(int(sys.argv[2]))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "--report":
+        for n in sys.argv[2:]:
+            report_size(int(n))
     else:
         main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])

@@ -932,3 +932,16 @@ def test_a_place_headline_names_no_speaker(extractor: Extractor) -> None:
     e = run(extractor, "The attack hit a market on Sunday.", title="Sudan: 200 killed in El Fasher attack")
     claim = next(c for c in e.claims if c.quantity.text == "200")
     assert claim.attribution.source is None
+
+
+def test_a_person_mention_widens_over_the_title_before_it() -> None:
+    """The title words come from the lexicon's one list, inside hyphenated titles too."""
+    from claimgraph.extract.pipeline import _with_title
+
+    text = "It heard that MSA Director-General Aldo Renk said so, and Sheriff Ana Vell agreed with Aldo Renk."
+    for name, titled in (("Aldo Renk", "MSA Director-General Aldo Renk"), ("Ana Vell", "Sheriff Ana Vell")):
+        s = text.index(name)
+        assert _with_title(text, s, s + len(name), "PERSON")[2] == titled
+    s = text.rindex("Aldo Renk")
+    assert _with_title(text, s, s + 9, "PERSON")[2] == "Aldo Renk"  # "agreed with" is no title
+    assert _with_title(text, s, s + 9, "ORG")[2] == "Aldo Renk"

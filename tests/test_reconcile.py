@@ -931,3 +931,63 @@ def test_job_cuts_of_two_employers_stay_apart() -> None:
             for i, (who, v) in enumerate(rows)]
     result = run(docs, exts)
     assert result.claim_figure["c0"] == result.claim_figure["c2"] != result.claim_figure["c1"]
+
+
+def test_companies_with_one_name_and_different_trades_stay_apart() -> None:
+    """"Tata Steel" and "Tata Motors" are two companies; a lone "Tata" fits both and joins neither,
+    while "Vennick" beside the one Vennick company joins it."""
+    exts = [ext("d1", entities=[("Tata Steel", "ORG"), ("Tata Motors", "ORG"), ("Tata", "ORG")]),
+            ext("d2", entities=[("Tata Steel", "ORG"), ("Vennick Shipping", "ORG")]),
+            ext("d3", entities=[("Vennick", "ORG"), ("Tata Motors Ltd", "ORG")])]
+    idx = merge_entities(exts)
+    steel, motors, lone = (idx.canonical(f"d1:e{k}") for k in (1, 2, 3))
+    assert len({steel, motors, lone}) == 3
+    assert idx.canonical("d2:e1") == steel
+    assert idx.canonical("d3:e2") == motors
+    assert idx.canonical("d3:e1") == idx.canonical("d2:e2")
+
+
+def test_fuzzy_names_merge_in_a_block_of_any_size() -> None:
+    """A misspelt name finds its match even among thousands of names that share its block
+    (there used to be a cliff at 5,000 names per block)."""
+    import random
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    crowd = {"Marlo " + "".join(rng.choice(letters) for _ in range(7)).capitalize() for _ in range(5200)}
+    names = sorted(crowd - {"Marlo Quintavelle", "Marlo Quintavele"})
+    exts = [ext("d1", entities=[(n, "ORG") for n in names] + [("Marlo Quintavelle", "ORG")]),
+            ext("d2", entities=[("Marlo Quintavele", "ORG")])]
+    idx = merge_entities(exts)
+    assert idx.canonical(f"d1:e{len(names) + 1}") == idx.canonical("d2:e1")
+    assert len(idx) > len(names) * 0.99  # the crowd itself stays (almost all) apart
+
+
+def test_values_that_agree_lie_within_a_tenth() -> None:
+    """figures._agrees_with_member reads in full only members within a tenth (+1) of the claim's
+    value; that is sound only while no agreeing pair lies further apart."""
+    import random
+
+    from claimgraph.reconcile.verdicts import Reading, agrees
+
+    rng = random.Random(3)
+
+    def reading(p: float) -> Reading:
+        shape = rng.random()
+        if shape < 0.5:
+            return Reading("", p, p, p)
+        if shape < 0.7:
+            return Reading("", p, None, p)
+        if shape < 0.85:
+            return Reading("", 0.0, p, p)
+        return Reading("", p * 0.9, p * 1.1, p)
+
+    found = 0
+    for _ in range(20000):
+        p = float(rng.randint(0, 99) * 10 ** rng.randint(0, 8)) / rng.choice([1, 10, 100])
+        q = round(p * (1 + rng.uniform(-0.2, 0.2)), rng.randint(-3, 1))
+        a, b = reading(p), reading(q)
+        if agrees(a, b):
+            found += 1
+            assert abs(p - q) <= max(abs(p), abs(q)) / 10 + 1, (a, b)
+    assert found > 1000

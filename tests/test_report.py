@@ -149,3 +149,41 @@ def test_numbers() -> None:
     assert parse_day("2025-10-13") == parse_day("2025-10-13T00:00:00")
     assert parse_day("not a date") is None
     assert make_scale([4e6, 2e9], 0, 100).log and not make_scale([40, 61], 0, 100).log
+
+
+def _parse(path: Path) -> Tags:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_a_large_corpus_gets_a_main_page_and_one_page_per_story(synthetic_export: dict[str, Any],
+                                                                 tmp_path: Path) -> None:
+    """Past ``split_docs`` documents: stories and the figures of two or more claims on the main
+    page, each story on its own page in a folder beside it; every link from either resolves to an
+    anchor that exists."""
+    out = tmp_path / "report.html"
+    written = write_report(synthetic_export, str(out), split_docs=0)
+    folder = tmp_path / "report_stories"
+    assert written[0] == str(out) and len(written) > 1
+    assert (folder / "report.css").exists()
+    pages = {Path(p).name: _parse(Path(p)) for p in written[1:]}
+    main = _parse(out)
+    for where, parser, base in [(out, main, tmp_path)] + [(folder / n, t, folder) for n, t in pages.items()]:
+        for tag, attrs in parser.tags:
+            href = attrs.get("href") or ""
+            if tag != "a" or not href or href.startswith(("http", "mailto")):
+                continue
+            target, _, anchor = href.partition("#")
+            page = (base / target).resolve() if target else where
+            assert page.exists(), (where, href)
+            if anchor:
+                ids = main.ids() if page == out.resolve() else _parse(page).ids()
+                assert anchor in ids, (where, href)
+    fig_ids = {f["id"] for f in synthetic_export["figures"]}
+    shared = {f["id"] for f in synthetic_export["figures"] if len(f["claims"]) > 1}
+    main_text = out.read_text(encoding="utf-8")
+    assert shared and all(f"#fig-{f}" in main_text for f in shared)  # figures of 2+ claims on the main page
+    assert not any(f"#fig-{f}" in main_text for f in fig_ids - shared)  # one-claim figures on story pages
+    assert not any(f'id="doc-{d["id"]}"' in main_text for d in synthetic_export["documents"])  # no texts there
+    assert all(any(f"fig-{f}" in t.ids() for t in pages.values()) for f in fig_ids)

@@ -1,8 +1,8 @@
 """The package API: every CLI command is a thin call into one of these functions."""
 from __future__ import annotations
 
-import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -195,23 +195,39 @@ class _Runner:
             self.pool.__exit__(*exc)
 
 
-def reconcile(store: Store) -> None:
-    """Figures, verdicts, origins, stories and timeline over the whole store."""
+Corpus = tuple[list[Document], list[Extraction]]  # what reconcile read: documents and their extractions
+
+
+def reconcile(store: Store) -> Corpus:
+    """Figures, verdicts, origins, stories and timeline over the whole store. Returns the
+    documents and extractions it read, so that an export right after need not read them again."""
     from .reconcile import reconcile as run
 
     with store.transaction():  # one writer at a time: the figures are made of what was read
-        rec = run(store.documents(), store.extractions())
+        docs, extractions = store.documents(), store.extractions()
+        rec = run(docs, extractions)
         store.save_reconciled(rec.entities, dict(rec.entity_of), rec.figures, dict(rec.claim_figure), rec.stories,
                               rec.timeline)
+    return docs, extractions
 
 
-def export(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, Any]:
-    """The ``claimgraph/1`` export of the store (or of some documents of it)."""
+def export(store: Store, doc_ids: Iterable[str] | None = None, *, read: Corpus | None = None) -> dict[str, Any]:
+    """The ``claimgraph/1`` export of the store (or of some documents of it); ``read``: the
+    documents and extractions already read from the store (all of them), not read again."""
     from .export import build_export
 
-    docs = store.documents(doc_ids)
-    ids = [d.id for d in docs]
-    return build_export(docs, store.extractions(ids), entities=store.entities(), entity_of=store.entity_of(),
+    if read is None:
+        docs = store.documents(doc_ids)
+        extractions = store.extractions([d.id for d in docs])
+    else:
+        wanted = None if doc_ids is None else set(doc_ids)
+        docs = [d for d in read[0] if wanted is None or d.id in wanted]
+        if doc_ids is not None:  # in the order asked for, as store.documents gives them
+            order = {d: i for i, d in enumerate(dict.fromkeys(doc_ids))}
+            docs.sort(key=lambda d: order[d.id])
+        by_doc = {e.doc: e for e in read[1]}
+        extractions = [by_doc[d.id] for d in docs if d.id in by_doc]
+    return build_export(docs, extractions, entities=store.entities(), entity_of=store.entity_of(),
                         figures=store.figures(), claim_figure=store.claim_figure(), stories=store.stories(),
                         timeline=store.timeline())
 
@@ -225,17 +241,17 @@ def analyze(inputs: Sequence[str], store: Store, *, config: RunConfig, progress:
         result.errors.append(exc)
         return result
     extract(store, config=config, progress=progress, result=result)
-    reconcile(store)
-    result.export = export(store, result.documents)
+    read = reconcile(store)
+    result.export = export(store, result.documents, read=read)
     return result
 
 
 def write_json(data: dict[str, Any], path: str) -> None:
-    """Write the export to ``path`` atomically (``-`` for stdout)."""
+    """Write the export to ``path`` atomically (``-`` for stdout), a piece at a time."""
+    from .export import json_chunks
     from .output import write_text_atomic
 
-    text = json.dumps(data, ensure_ascii=False, indent=1)
     if path == "-":
-        print(text)
+        sys.stdout.writelines(json_chunks(data))
     else:
-        write_text_atomic(path, text + "\n")
+        write_text_atomic(path, json_chunks(data))

@@ -125,7 +125,8 @@ def main() -> None:
 @db_option
 @quiet_option
 @click.option("--json", "json_out", help="Write the claimgraph/1 JSON export here ('-' for stdout).")
-@click.option("--html", "html_out", help="Write a single-file HTML report here.")
+@click.option("--html", "html_out", help="Write the HTML report here (one file; past 300 documents, a main page "
+              "and a folder NAME_stories/ of story pages beside it).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where the NLP runs: local processes, or a Ray cluster (needs claimgraph[ray]).")
 @click.option("--address", help="With --engine ray: 'auto' or ray://host:10001 joins a running cluster; "
@@ -276,7 +277,7 @@ def stories(db: str, as_json: bool) -> None:
 @db_option
 @click.option("--html", "html_out", default="claimgraph-report.html", show_default=True)
 def report(db: str, html_out: str) -> None:
-    """Write the single-file HTML report of the store."""
+    """Write the HTML report of the store (past 300 documents: a main page and a folder of story pages)."""
     from .report import write_report
 
     with open_store(db) as store:

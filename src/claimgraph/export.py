@@ -1,8 +1,9 @@
 """Model objects → the ``claimgraph/1`` JSON export (see DESIGN.md)."""
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .labels import document_label, outlet_label
@@ -110,3 +111,19 @@ def build_export(
         "timeline": [{"when": t.when, "kind": t.kind, "label": t.label, "doc": t.doc, "claim": t.claim,
                       "figure": t.figure} for t in timeline if t.doc is None or t.doc in texts],
     }
+
+
+def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
+    """The export as JSON text, a piece at a time: one line per list item, so that writing it
+    never holds the whole text in memory."""
+    yield "{"
+    for n, (k, v) in enumerate(data.items()):
+        yield ("," if n else "") + "\n" + json.dumps(k) + ": "
+        if isinstance(v, list):
+            yield "["
+            for i, item in enumerate(v):
+                yield ("," if i else "") + "\n" + json.dumps(item, ensure_ascii=False)
+            yield "\n]" if v else "]"
+        else:
+            yield json.dumps(v, ensure_ascii=False)
+    yield "\n}\n"

@@ -7,7 +7,7 @@ by, in order:
    and a possessive ignored ("Kim Jong-un" = "Kim Jong Un"); a person's name without its
    titles ("U.S. Defense Secretary Lloyd Austin" -> "Lloyd Austin"); a demonym, country
    alias or capital mapped to its country ("North Korean", "Pyongyang" -> North Korea);
-2. fuzzy keys: rapidfuzz ratio on names blocked by token count and token prefixes,
+2. fuzzy keys: rapidfuzz ratio on names blocked by token count, initials and token prefixes,
    aligned token by token so "Kim Jong Un" never meets "Kim Jong Il";
 3. short forms: a lone surname ("Putin") or an acronym ("WSJ") joins the one full name it
    fits, first among the names of its own document, else corpus-wide if only one fits;
@@ -18,6 +18,7 @@ Cost is near-linear: every step works through dictionaries keyed by name keys.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon import words
 from ..model import Entity, Extraction, TextSpan
 from ..names import CORPORATE_SUFFIXES
 from ._data import capitals, country_names, country_of
@@ -36,25 +38,11 @@ __all__ = ["EntityIndex", "merge_entities", "strip_titles"]
 PERSON_TYPES = frozenset({"PERSON", "PER"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
-# titles, ranks and role words that precede a person's name
-TITLE_WORDS = frozenset("""
-president vice prime minister secretary defense defence foreign interior deputy chief general gen lt
-lieutenant col colonel major maj capt captain admiral adm sgt sergeant commander cmdr brig brigadier
-mr mrs ms miss dr prof professor sen senator rep representative gov governor mayor king queen prince
-princess pope sheikh emir ambassador director spokesman spokeswoman spokesperson leader dictator
-chairman chairwoman chair ceo founder lawmaker legislator officer researcher analyst expert official
-envoy marshal premier chancellor justice judge attorney state national security adviser advisor head
-supreme first lady sir dame lord rev reverend father army navy military intelligence army air force
-staff joint chiefs of the former late acting outgoing incoming then new top senior said says according
-to by minister's commissioner inspector detective agent pilot soldier private corporal director-general
-rear vice-admiral major-general lieutenant-general executive officer operating financial managing partner
-""".split())
-# titles that only ever lead a person's name (not "national", "state", "army" ...)
-PERSON_TITLES = frozenset("""
-president minister secretary general gen lt lieutenant col colonel major maj capt captain admiral adm sgt sergeant
-commander cmdr brig brigadier mr mrs ms dr prof professor sen senator rep gov governor mayor ambassador director
-director-general spokesman spokeswoman spokesperson chairman chairwoman ceo judge justice inspector detective
-""".split())
+# titles, ranks and role words that precede a person's name; titles that only ever lead one
+TITLE_WORDS = frozenset({w.replace(".", "") for w in words("titles")} | words("name_prefix_words"))
+PERSON_TITLES = words("person_titles")
+COMPANY_FORMS = words("company_forms")  # "Belcastro Holdings" is Belcastro
+COMPANY_TRADES = words("company_trades")  # "Tata Steel" is not Tata Motors
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "del", "van", "von", "der", "den",
                             "du", "la", "le", "dos", "das", "abu", "ben", "st"})
 VESSEL_PREFIXES = frozenset({"mv", "m/v", "ms", "mt", "ss", "hms", "uss", "rv", "fv", "mfv", "hmas", "hmcs",
@@ -103,6 +91,7 @@ class _Form:
     acronyms: tuple[str, ...] = ()  # acronyms this (multi-word) name may be shortened to
     first: str = ""  # person: key of the first token of a multi-token name
     last: str = ""  # person: key of the last token
+    stem: str = ""  # company: key of the name without its trade word ("Tata Steel" -> tata)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -126,10 +115,16 @@ def _analyse(form: str, cls: str) -> _Form:
     low = [t.lower().strip(".") for t in toks]
     if len(toks) >= 2 and low[0] in VESSEL_PREFIXES:  # "MV Aurel Star" is the Aurel Star
         keys_.append(key(" ".join(toks[1:])))
+    stem = ""
     if len(toks) >= 2 and low[-1] in CORPORATE_SUFFIXES and cls == "O":  # "Belcastro Lines" -> Belcastro
         rest = " ".join(toks[:-1])
         if not country_of(rest, allow_capital=True) and not rest.lower().endswith(("an", "ese", "ish", "i")):
-            keys_.append(key(rest))  # never "Singapore Airlines" -> Singapore, "Japan Airlines" -> Japan
+            # never "Singapore Airlines" -> Singapore; a legal form goes ("Belcastro Holdings" is Belcastro),
+            # a trade word makes a short form that joins only the one full name it fits (Tata Steel, Tata Motors)
+            if low[-1] in COMPANY_FORMS:
+                keys_.append(key(rest))
+            else:
+                stem = key(rest)
     m = _BODY_OF.match(norm(form))
     if m:  # "Ministry of Social Affairs" is the Social Affairs Ministry
         keys_.append(key(f"{m.group(2)} {m.group(1)}"))
@@ -138,7 +133,7 @@ def _analyse(form: str, cls: str) -> _Form:
         for suffix in PLACE_SUFFIXES:
             if n.endswith(" " + suffix):
                 keys_.append(key(n[: -len(suffix)]))
-    return _Form("name", tuple(dict.fromkeys(k for k in keys_ if k)), form.strip(), acronyms_of(form))
+    return _Form("name", tuple(dict.fromkeys(k for k in keys_ if k)), form.strip(), acronyms_of(form), stem=stem)
 
 
 class _UnionFind:
@@ -384,6 +379,11 @@ def _tokens_align(a: str, b: str) -> bool:
 
 
 def _union_fuzzy(records: list[_Record], uf: _UnionFind, cutoff: float) -> None:
+    """Union names alike by rapidfuzz ratio that also align token by token.
+
+    Candidates are blocked without loss: names that align have the same token count and the
+    same initials, and share the first three letters of their first or of their last token;
+    within a block, a name meets only those whose length allows the ratio (sorted by length)."""
     first: dict[str, tuple[int, str]] = {}  # norm name -> (a record, class)
     for i, rec in enumerate(records):
         if rec.short:
@@ -393,18 +393,24 @@ def _union_fuzzy(records: list[_Record], uf: _UnionFind, cutoff: float) -> None:
                 n = norm(form.display)
                 if len(n) >= 6 and n not in first:
                     first[n] = (i, rec.cls)
-    blocks: dict[tuple[int, str, int], list[str]] = defaultdict(list)
+    blocks: dict[tuple[int, str, str, int], list[str]] = defaultdict(list)
     for n in first:
         toks = n.split()
-        blocks[(len(toks), toks[0][:3], 0)].append(n)
-        blocks[(len(toks), toks[-1][:3], 1)].append(n)
+        initials = "".join(t[0] for t in toks)
+        blocks[(len(toks), initials, toks[0][:3], 0)].append(n)
+        blocks[(len(toks), initials, toks[-1][:3], 1)].append(n)
+    share = cutoff / 100
+    stretch = (2 - share) / share + 1e-9  # ratio >= cutoff needs len(longer) <= stretch * len(shorter)
     for names in blocks.values():
-        if len(names) < 2 or len(names) > 5000:
+        if len(names) < 2:
             continue
+        names.sort(key=len)
         for pos, name in enumerate(names[:-1]):
-            rest = names[pos + 1:]
-            for other, _score, _ in process.extract(name, rest, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                                     limit=None):
+            top = bisect.bisect_right(names, len(name) * stretch, lo=pos + 1, key=len)
+            if top <= pos + 1:
+                continue
+            for other, _score, _ in process.extract(name, names[pos + 1:top], scorer=fuzz.ratio,
+                                                     score_cutoff=cutoff, limit=None):
                 (i, ci), (j, cj) = first[name], first[other]
                 if {ci, cj} == {"P", "L"} or not _tokens_align(name, other):
                     continue
@@ -425,6 +431,8 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
             elif form.kind == "surname" and rec.cls == "P":  # a surname alias of a full name
                 entries.append(("last", form.keys[0]))
             entries += [("acronym", a) for a in form.acronyms]
+            if form.stem:
+                entries.append(("stem", form.stem))
             if form.kind == "acronym":
                 entries.append(("acronym", form.keys[0]))
             for kind, k in entries:
@@ -455,6 +463,17 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
     for members in unresolved.values():
         if len(members) > 1:
             _union_group(members, uf)
+    # a company's name without its trade word ("Belcastro" for Belcastro Lines) joins the one
+    # company of that name (own document first); "Tata" beside Tata Steel and Tata Motors stays apart
+    for i, rec in enumerate(records):
+        if rec.short or rec.cls == "P" or any(f.stem for _, f in rec.forms):
+            continue
+        ks = [k for _, f in rec.forms if f.kind == "name" for k in f.keys]
+        target = _unique_root([doc_maps.get((rec.doc, "stem", k)) for k in ks], uf)
+        if target is None:
+            target = _unique_root([glob_maps.get(("stem", k)) for k in ks], uf)
+        if target is not None and target != -1:
+            uf.union(target, i)
     # a lone capitalised word the recogniser took for an organisation ("Vey said") is the
     # surname of the one person of that name in its own document
     for i, rec in enumerate(records):

@@ -422,12 +422,19 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
 def _agrees_with_member(f: Features, c: _Cluster, feats: Sequence[Features]) -> bool:
     """Whether the claim and one of the cluster's (latest) members state the same number, as a
     verdict would call it agree ("40,000" and "some 40,000"; never "9 million" and "at least
-    200", nor "more than 60,000" and "up to 400,000", which only fail to contradict each other)."""
-    if f.point is None:
+    200", nor "more than 60,000" and "up to 400,000", which only fail to contradict each other).
+
+    Values that agree lie within a tenth of the larger one (the coarsest rounding step), so
+    only members that near are read in full."""
+    p = f.point
+    if p is None:
         return False
-    mine = Reading("", f.low, f.high, f.point)
-    return any(not feats[j].vague and agrees(mine, Reading("", feats[j].low, feats[j].high, feats[j].point))
-               for j in c.members[-_MAX_CANDIDATES:])
+    near = [g for g in (feats[j] for j in c.members[-_MAX_CANDIDATES:])
+            if g.point is not None and not g.vague and abs(g.point - p) <= max(abs(p), abs(g.point)) / 10 + 1]
+    if not near:
+        return False
+    mine = Reading("", f.low, f.high, p)
+    return any(agrees(mine, Reading("", g.low, g.high, g.point)) for g in near)
 
 
 # one figure ---------------------------------------------------------------------------------------

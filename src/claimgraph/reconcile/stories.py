@@ -185,9 +185,10 @@ class StoryIndex:
                 self._postings[e].append(target)
             target.top = new_top
             self._refresh_entities(target)
-            self._stories.remove(small)
             del self._by_id[small.id]
             folded += 1
+        if folded:  # one pass, not a list.remove per folded story
+            self._stories = [s for s in self._stories if s.id in self._by_id]
         return folded
 
     # internals ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from ..labels import row_label, row_outlet
 from .charts import interval_chart, time_chart
 from .graph import relay_graph, relay_tree
 from .highlight import document_html
-from .ledger import VERDICT_ORDER, Ledger, Links, Row
+from .ledger import VERDICT_ORDER, Ledger, Links, Row, Section
 from .numbers import fmt_claim, fmt_date, fmt_interval, parse_day
 from .sentence import lead_sentence
 
@@ -112,18 +112,43 @@ def summary(ledger: Ledger) -> dict[str, Any]:
 
 
 def section_views(ledger: Ledger, links: Links) -> list[dict[str, Any]]:
-    out = []
-    for sec in ledger.sections():
-        claims = [c for d in sec.documents for c in ledger.doc_items("claims", d["id"])]
-        days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in sec.documents) if d is not None]
-        out.append({
-            "id": sec.id, "label": sec.label,
-            "figures": [figure_view(ledger, f, links) for f in sec.figures],
-            "documents": [document_view(ledger, d, links) for d in sec.documents],
-            "timeline": timeline_rows(ledger, sec.timeline, links),
-            "relay": relay_graph(ledger, claims), "claims": len(claims),
+    return [section_view(ledger, sec, links) for sec in ledger.sections()]
+
+
+def section_view(ledger: Ledger, sec: Section, links: Links) -> dict[str, Any]:
+    """One story: its figure cards, documents, timeline and relay graph."""
+    claims = [c for d in sec.documents for c in ledger.doc_items("claims", d["id"])]
+    days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in sec.documents)
+            if d is not None]
+    return {
+        "id": sec.id, "label": sec.label,
+        "figures": [figure_view(ledger, f, links) for f in sec.figures],
+        "documents": [document_view(ledger, d, links) for d in sec.documents],
+        "timeline": timeline_rows(ledger, sec.timeline, links),
+        "relay": relay_graph(ledger, claims), "claims": len(claims),
+        "conflicts": sum(1 for f in sec.figures if f.get("verdict") == "conflict"),
+        "outlets": sorted({o for o in map(row_outlet, sec.documents) if o}, key=str.lower),
+        "first": _day(min(days)) if days else "", "last": _day(max(days)) if days else "",
+    }
+
+
+def section_summary(view: dict[str, Any]) -> dict[str, Any]:
+    """The masthead numbers of one story's page."""
+    verdicts: dict[str, int] = defaultdict(int)
+    for f in view["figures"]:
+        verdicts[f["verdict"]] += 1
+    return {
+        "documents": len(view["documents"]), "claims": view["claims"], "figures": len(view["figures"]),
+        "conflicts": view["conflicts"], "stories": 0, "outlets": len(view["outlets"]), "unnamed_outlets": 0,
+        "sentence": "", "verdicts": sorted(verdicts.items(), key=lambda kv: VERDICT_ORDER.get(kv[0], 9)),
+        "first": view["first"], "last": view["last"],
+    }
+
+
+def story_row(ledger: Ledger, sec: Section, href: str) -> dict[str, Any]:
+    """One line of the main page's list of stories."""
+    days = [d for d in (parse_day(x.get("published") or x.get("published_assumed")) for x in sec.documents)
+            if d is not None]
+    return {"label": sec.label, "href": href, "documents": len(sec.documents), "figures": len(sec.figures),
             "conflicts": sum(1 for f in sec.figures if f.get("verdict") == "conflict"),
-            "outlets": sorted({o for o in map(row_outlet, sec.documents) if o}, key=str.lower),
-            "first": _day(min(days)) if days else "", "last": _day(max(days)) if days else "",
-        })
-    return out
+            "first": _day(min(days)) if days else "", "last": _day(max(days)) if days else ""}

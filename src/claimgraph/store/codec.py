@@ -6,6 +6,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -33,25 +34,44 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_plain(tp: Any, value: Any) -> Any:
     """Rebuild a value of type ``tp`` (dataclass, tuple, Optional, Mapping, scalar)."""
-    if value is None:
-        return None
+    return _converter(tp)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """One function per type that rebuilds its values: the type hints are read once, not per value."""
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _hints(tp)
-        return tp(**{k: from_plain(hints[k], v) for k, v in value.items() if k in hints})
+        cls = tp
+        fields = {k: _converter(h) for k, h in _hints(cls).items()}
+        plain = {k for k, f in fields.items() if f is _same}
+
+        def build(value: Any) -> Any:
+            if value is None:
+                return None
+            return cls(**{k: (v if k in plain else fields[k](v)) for k, v in value.items() if k in fields})
+        return build
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return from_plain(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _same
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
+            item = _converter(args[0])
+            if item is _same:
+                return lambda value: None if value is None else tuple(value)
+            return lambda value: None if value is None else tuple(item(v) for v in value)
         if args:
-            return tuple(from_plain(a, v) for a, v in zip(args, value, strict=False))
-        return tuple(value)
+            items = [_converter(a) for a in args]
+            return lambda value: None if value is None else tuple(f(v) for f, v in zip(items, value, strict=False))
+        return lambda value: None if value is None else tuple(value)
     if origin in (dict, collections.abc.Mapping) or tp is dict:
-        return dict(value)
-    return value
+        return lambda value: None if value is None else dict(value)
+    return _same
 
 
 def loads(tp: type[T], text: str) -> T:
