@@ -11,7 +11,7 @@ from typing import Any
 from .errors import ClaimgraphError, InputError, InputWarning, ModelError
 from .extract.nlp import DEFAULT_MODEL
 from .model import Document, Extraction
-from .store.sqlite import Store
+from .store.protocol import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 POOL_MIN_DOCS = 40  # below this, starting worker processes costs more than it saves
@@ -26,6 +26,8 @@ class RunConfig:
     measures: str | None = None
     n_process: int = min(2, os.cpu_count() or 1)
     timeout: float = 20.0
+    engine: str = "local"  # "ray": the NLP on a Ray cluster (engine/ray.py)
+    address: str | None = None  # with engine "ray": None starts a local Ray; "auto" or "ray://host:10001" joins one
 
 
 @dataclass(slots=True)
@@ -111,7 +113,8 @@ def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batc
     if not pending:
         return 0
     xconfig = ExtractConfig(model=config.model, measures=config.measures)
-    runner = _Runner(xconfig, config.n_process if len(pending) >= POOL_MIN_DOCS else 1)
+    local = config.engine == "local" and len(pending) < POOL_MIN_DOCS
+    runner = _Runner(xconfig, 1 if local else config.n_process, engine=config.engine, address=config.address)
     done = 0
     with runner:
         for i in range(0, len(pending), batch):
@@ -141,12 +144,14 @@ class _Runner:
     """The NLP over a batch: in this process or a worker pool. When a batch fails, its documents
     are retried one at a time; one that fails alone (or kills its worker) gets an error extraction."""
 
-    def __init__(self, config: Any, processes: int) -> None:
-        self.config, self.processes = config, processes
+    def __init__(self, config: Any, processes: int, *, engine: str = "local", address: str | None = None) -> None:
+        self.config, self.processes, self.engine, self.address = config, processes, engine, address
         self.pool: Any = None
         self.local: Any = None
 
     def _run(self, docs: Sequence[Document]) -> list[Extraction]:
+        if self.engine == "ray":
+            return list(self.pool.map(docs))
         if self.processes > 1:
             from concurrent.futures.process import BrokenProcessPool
 
@@ -168,6 +173,10 @@ class _Runner:
         return list(self.local(docs))
 
     def extract(self, docs: Sequence[Document]) -> list[Extraction]:
+        if self.engine == "ray" and self.pool is None:  # a missing model or cluster is the run's error
+            from .engine.ray import RayPool
+
+            self.pool = RayPool(self.config, self.processes, address=self.address)
         try:
             return self._run(docs)
         except ModelError:

@@ -5,6 +5,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from .errors import ClaimgraphError
 from .extract.nlp import DEFAULT_MODEL
 from .store.connect import is_file, scheme
 from .store.connect import open_store as connect
+from .store.protocol import Store
 
 PROGRESS_MIN = 20  # show a progress bar from this many documents on
 
@@ -54,7 +56,7 @@ def require_store(path: str) -> None:
 
 
 @contextmanager
-def open_store(path: str, *, create: bool = False) -> Iterator[Any]:  # the Store protocol once api.py takes it
+def open_store(path: str, *, create: bool = False) -> Iterator[Store]:
     """Open the store at ``path`` (a file or a URL); only ``create`` may make a new file, and says so on stderr."""
     if not create:
         require_store(path)
@@ -142,12 +144,8 @@ def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, in
     bar = Bar(quiet)
     with open_store(db, create=True) as store:
         try:
-            if engine == "ray":
-                from .engine import ray
-
-                result = ray.analyze(list(inputs), store, config=_config(kw), address=address, progress=bar)
-            else:
-                result = api.analyze(list(inputs), store, config=_config(kw), progress=bar)
+            config = replace(_config(kw), engine=engine, address=address)
+            result = api.analyze(list(inputs), store, config=config, progress=bar)
         except ClaimgraphError as exc:  # Ray missing or unreachable: nothing was extracted
             raise click.ClickException(str(exc)) from exc
         finally:

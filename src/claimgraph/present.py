@@ -7,7 +7,7 @@ from typing import Any
 from .model import Claim, Figure
 from .report.numbers import fmt_interval
 from .store.codec import loads
-from .store.sqlite import Store
+from .store.protocol import Store
 
 
 def entity_ids(store: Store, name: str) -> dict[str, set[str]]:

@@ -7,15 +7,11 @@ what ``map_batches`` with an actor pool runs underneath, without its executor's 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..errors import ClaimgraphError
 from ..model import Document, Extraction
-
-if TYPE_CHECKING:
-    from .. import api
-    from ..store.protocol import Store
 
 CHUNK = 8  # documents per task, as in engine.local
 OBJECT_STORE_BYTES = 256 * 1_048_576  # a local cluster's shared memory: batches of text, not arrays
@@ -90,70 +86,3 @@ class RayPool:
             self.ray.kill(a)
         if self.started:
             self.ray.shutdown()
-
-
-# -- a bridge until api.extract takes RunConfig.engine (then these two go) -------------------
-Progress = Callable[[str, int, int], None]
-
-
-def extract(store: Store, *, config: api.RunConfig, address: str | None = None, progress: Progress | None = None,
-            result: api.RunResult | None = None, batch: int = 200) -> int:
-    """``api.extract`` with the NLP on Ray: the pending documents in batches, each batch's
-    extractions saved in one transaction. A batch that fails is retried one document at a
-    time; a document that fails alone is saved with its error."""
-    from ..extract.pipeline import ExtractConfig, extractor_version
-
-    version = f"{extractor_version(config.measures)}:{config.model}"
-    pending = store.missing_extractions(version)
-    if not pending:
-        return 0
-    done = 0
-    with RayPool(ExtractConfig(model=config.model, measures=config.measures), config.n_process,
-                 address=address) as pool:
-        for i in range(0, len(pending), batch):
-            docs = store.documents(pending[i:i + batch])
-            found = _extract(pool, docs)
-            for ex in found:
-                if ex.errors and result is not None:
-                    result.errors.extend(ClaimgraphError(e, input=ex.doc) for e in ex.errors)
-                done += 1
-                if progress:
-                    progress("extract", done, len(pending))
-            store.save_extractions(found, version, checksums={d.id: d.checksum for d in docs})
-    return done
-
-
-def _extract(pool: RayPool, docs: Sequence[Document]) -> list[Extraction]:
-    try:
-        return list(pool.map(docs))
-    except Exception:
-        pass
-    out: list[Extraction] = []
-    for doc in docs:
-        try:
-            out.extend(pool.map([doc]))
-        except Exception as exc:
-            out.append(Extraction(doc.id, errors=(f"extraction failed on Ray ({exc.__class__.__name__}: "
-                                                  f"{str(exc)[:300]}); it is not retried until the extractor changes",)))
-    return out
-
-
-def analyze(inputs: Sequence[str], store: Store, *, config: api.RunConfig, address: str | None = None,
-            progress: Progress | None = None) -> api.RunResult:
-    """``api.analyze`` with extraction on Ray: ingest → extract (Ray) → reconcile → export."""
-    from .. import api
-
-    result = api.RunResult()
-    try:
-        api.ingest(inputs, store, config=config, result=result, progress=progress or _quiet)  # type: ignore[arg-type]
-    except ClaimgraphError as exc:
-        result.errors.append(exc)
-        return result
-    extract(store, config=config, address=address, progress=progress, result=result)
-    api.reconcile(store)  # type: ignore[arg-type]
-    result.export = api.export(store, result.documents)  # type: ignore[arg-type]
-    return result
-
-
-def _quiet(stage: str, done: int, total: int) -> None:
-    return None

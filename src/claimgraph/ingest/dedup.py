@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Document
 
 if TYPE_CHECKING:
-    from ..store.sqlite import Store
+    from ..store.protocol import Store
 
 SHINGLE = 5
 NUM_PERM = 128

@@ -17,7 +17,8 @@ from starlette.types import Receive, Scope, Send
 from .. import api
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import make_env
-from ..store.sqlite import Store
+from ..store.connect import open_store
+from ..store.protocol import Store
 from .ingest import Reconciler, warm_up
 from .security import (
     DEFAULT_MAX_UPLOAD,
@@ -56,7 +57,7 @@ def settings(request: Request) -> Settings:
 
 def get_store(request: Request) -> Iterator[Store]:
     """A store per request: SQLite in WAL mode lets pages read while a write runs."""
-    store = Store(settings(request).db_path)
+    store = open_store(settings(request).db_path)
     try:
         yield store
     finally:
@@ -104,7 +105,7 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
     if not is_loopback(host) and not token:
         raise ValueError(f"refusing to serve on {host} without a token: writes would be open to the network. "
                          "Pass --token (or set CLAIMGRAPH_TOKEN), or listen on 127.0.0.1.")
-    Store(db_path).close()  # create or migrate now: a bad path fails at start, not on the first request
+    open_store(db_path).close()  # create or migrate now: a bad path fails at start, not on the first request
     env = make_env(ChoiceLoader([FileSystemLoader(str(HERE / "templates")), FileSystemLoader(str(REPORT_TEMPLATES))]))
     app = App(title="claimgraph", version="1", docs_url=None, redoc_url=None,
               description="A cross-checked ledger of the figures in news articles. Lists take `limit` and "

@@ -16,7 +16,7 @@ from ..present import claim_matches_entity, entity_ids, figure_rows
 from ..report.ledger import Ledger, story_label
 from ..report.sentence import MAX_CONFLICTS
 from ..store.codec import loads
-from ..store.sqlite import Store
+from ..store.protocol import Store
 
 Row = dict[str, Any]
 

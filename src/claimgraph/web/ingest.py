@@ -22,7 +22,8 @@ from typing import Any
 
 from .. import api
 from ..errors import ClaimgraphError, InputError
-from ..store.sqlite import Store
+from ..store.connect import open_store
+from ..store.protocol import Store
 from .security import is_encodable
 
 WRITE_LOCK = threading.Lock()
@@ -101,7 +102,7 @@ class Reconciler:
                     return
                 self._wanted, self._busy = False, True
             try:
-                with Store(self.db_path) as store:
+                with open_store(self.db_path) as store:
                     api.reconcile(store)
                 self.last_error = None
             except Exception as exc:  # kept for the log; the next upload tries again

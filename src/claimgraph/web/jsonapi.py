@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..export import figure_json
-from ..store.sqlite import Store
+from ..store.protocol import Store
 from . import data
 from .app import get_store, settings
 from .ingest import Pasted, add

@@ -13,7 +13,8 @@ from ..report.ledger import VERDICT_ORDER, WEB_LINKS, Ledger
 from ..report.numbers import fmt_date
 from ..report.sentence import lead_sentence
 from ..report.views import document_view, figure_row, figure_view
-from ..store.sqlite import Store, search_problem
+from ..store.protocol import Store
+from ..store.sqlite import search_problem
 from . import data
 from .app import get_store, render, settings
 from .ingest import Pasted, add
