@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy
+
 from ..lexicon import words
 from ..model import Attribution, Claim, DateMention, Document, Extraction, Quantity, Quote, Source, TimeRef
 from . import attribution as attr
@@ -161,6 +163,7 @@ class Extractor:
                     to_name.append((text_i, seg, s0, s1))
         parsed = _run(nlp, PARSE + NAMES, (nlp.make_doc(t[it.start:it.end]) for t, _, it in to_parse), batch * 4)
         for (t, seg, item), bdoc in zip(to_parse, parsed, strict=True):
+            bdoc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
             item.parsed = bdoc
             seg.ents.extend(_kept_ents(t, bdoc, item.start))
         named = _run(nlp, NAMES, (nlp.make_doc(t[s:e]) for t, _, s, e in to_name), batch * 4)
@@ -173,6 +176,9 @@ class Extractor:
                 yield _DocExtraction(doc, self.vocab).run(plans[i])
             except Exception as exc:  # one odd document must not stop a corpus; say what failed
                 yield Extraction(doc.id, errors=(f"extraction failed ({exc.__class__.__name__}: {exc})",))
+
+
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what a Doc holds before any component ran
 
 
 def _kept_ents(text: str, doc: Any, offset: int) -> list[tuple[int, int, str, str]]:
