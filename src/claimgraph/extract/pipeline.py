@@ -1,6 +1,7 @@
 """One ``Document`` → one ``Extraction``: sentences, entities, claims, quotes, dates."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -287,7 +288,8 @@ class _DocExtraction:
             self.subject_spans[w.id] = self.subject_spans.get(w.id[:-1], [])
             self.claims = [c for c in self.claims if c.measure != "wounded"] + [w]
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
-        claims = tuple(self._with_subjects(self._quoted(c), entities) for c in self.claims)
+        mentions = _Mentions(entities)
+        claims = tuple(self._with_subjects(self._quoted(c), mentions) for c in self.claims)
         quotes = tuple(Quote(self.doc.id, s, e, src.name if src else None) for s, e, src in self.quotes)
         return Extraction(self.doc.id, tuple(self.sentences), entities, claims, quotes, tuple(self.dates),
                           errors=tuple(self.errors))
@@ -464,18 +466,32 @@ class _DocExtraction:
                     if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
                         self.resolve["plural"] = src
 
-    def _with_subjects(self, claim: Claim, entities: Sequence[Any]) -> Claim:
+    def _with_subjects(self, claim: Claim, mentions: _Mentions) -> Claim:
         spans = self.subject_spans.get(claim.id, [])
         src = claim.attribution.source
-        ids = []
-        for ent in entities:
-            for m in ent.mentions:
-                if src and src.start is not None and src.start <= m.start < (src.end or 0):
-                    continue
-                if any(s < m.end and m.start < e for s, e in spans):
-                    ids.append(ent.id)
-                    break
-        return replace(claim, subject=tuple(ids))
+        found: set[int] = set()
+        for s, e in spans:
+            for m_start, _m_end, rank in mentions.overlapping(s, e):
+                if not (src and src.start is not None and src.start <= m_start < (src.end or 0)):
+                    found.add(rank)
+        return replace(claim, subject=tuple(mentions.ids[r] for r in sorted(found)))
+
+
+class _Mentions:
+    """A document's entity mentions by position, to find those a span overlaps without reading them all."""
+
+    def __init__(self, entities: Sequence[Any]) -> None:
+        self.ids = [ent.id for ent in entities]
+        self.marks = sorted((m.start, m.end, rank) for rank, ent in enumerate(entities) for m in ent.mentions)
+        self.starts = [m[0] for m in self.marks]
+        self.longest = max((e - s for s, e, _ in self.marks), default=0)
+
+    def overlapping(self, s: int, e: int) -> Iterator[tuple[int, int, int]]:
+        lo = bisect.bisect_left(self.starts, s - self.longest)
+        hi = bisect.bisect_left(self.starts, e)
+        for mark in self.marks[lo:hi]:
+            if s < mark[1]:
+                yield mark
 
 
 _RELATIVE = {"which", "that", "who", "whose"}
