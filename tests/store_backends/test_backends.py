@@ -177,3 +177,14 @@ def test_replace_keeps_other_documents_extractions(db: str) -> None:
         store.save_extractions([Extraction("a", errors=("x",)), Extraction("b")], "v1")
         store.add_documents([replace(doc("a"), text="New text.", checksum="new")])
         assert [e.doc for e in store.extractions()] == ["b"] and store.extractions(["a"]) == []
+
+
+def test_the_ledger_view_has_a_row_per_claim_with_its_figure(db: str, corpus: dict[str, Any]) -> None:
+    with open_store(db) as store:
+        fill(store, corpus)
+        rows = store.query("SELECT text, value, low, high, unit, qualifier, measure, source, figure, verdict "
+                           "FROM ledger WHERE doc = ? ORDER BY value", ("herald-1",))
+        assert rows == [("pledged $300 million", 3e8, 3e8, 3e8, "USD", "exact", "aid", "Northern Development Bank",
+                         "aid", "agree")]
+        total = store.query("SELECT COUNT(*) FROM ledger")[0][0]
+        assert total == sum(len(x.claims) for x in corpus["extractions"])

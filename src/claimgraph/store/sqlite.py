@@ -62,6 +62,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
     CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
+    # 5: one row per claim with its figure and verdict, in plain columns (as PostgreSQL's ledger)
+    """
+    CREATE VIEW ledger AS
+        SELECT c.id, c.doc, d.outlet, d.published,
+               substr(json_extract(d.data, '$.text'), json_extract(c.data, '$.start') + 1,
+                      json_extract(c.data, '$.end') - json_extract(c.data, '$.start')) AS text,
+               json_extract(c.data, '$.quantity.value') AS value, json_extract(c.data, '$.quantity.low') AS low,
+               json_extract(c.data, '$.quantity.high') AS high, json_extract(c.data, '$.quantity.unit') AS unit,
+               json_extract(c.data, '$.quantity.qualifier') AS qualifier,
+               json_extract(c.data, '$.quantity.change') AS change, json_extract(c.data, '$.counted') AS counted,
+               c.measure, json_extract(c.data, '$.attribution.source.name') AS source,
+               json_extract(c.data, '$.attribution.source.kind') AS source_kind,
+               json_extract(c.data, '$.attribution.via') AS via, cf.figure, f.verdict, f.independent_origins
+        FROM claims c JOIN documents d ON d.id = c.doc
+        LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
+    """,
 )
 
 
