@@ -24,7 +24,7 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 META_KEYS = ("title", "published", "outlet", "url", "authors")
-SKIP_NAMES = {"manifest.json"}  # read as --manifest, never as an input
+SKIP_NAMES = {"manifest.json", "expected.json"}  # a corpus's manifest and gold, never inputs
 MAX_FILE_BYTES = 16 * 1_048_576  # one text, HTML or feed file, a JSON array, or stdin
 MAX_LINE_BYTES = MAX_FILE_BYTES  # one JSONL line
 
