@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from ..lexicon import ordered
 
 __all__ = ["Lexicon"]
 
@@ -24,6 +26,11 @@ def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, list) and isinstance(extra, list):
         return base + [x for x in extra if x not in base]
     return extra
+
+
+def _capitalised(words: Sequence[str]) -> list[str]:
+    """The lexicon's lower-case words as they lead a name: "may" -> "May", "st." -> "St."."""
+    return [w[:1].upper() + w[1:] for w in words]
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class Lexicon:
         """
         pkg = resources.files("claimgraph") / "data"
         parts = [json.loads((pkg / name).read_text(encoding="utf-8")) for name in _DATA_FILES]
+        parts[2].setdefault("months", _capitalised([*ordered("months"), *ordered("month_abbreviations")]))
+        parts[2].setdefault("street_suffixes", {"words": _capitalised(ordered("street_suffixes"))})
         lex: dict[str, Any] = {"units": parts[0], "qualifiers": parts[1], "not_quantities": parts[2]}
         for x in extra:
             more = json.loads(Path(x).read_text(encoding="utf-8")) if isinstance(x, str | Path) else dict(x)
