@@ -52,6 +52,7 @@ class Lexicon:
         pkg = resources.files("claimgraph") / "data"
         parts = [json.loads((pkg / name).read_text(encoding="utf-8")) for name in _DATA_FILES]
         parts[2].setdefault("months", _capitalised([*ordered("months"), *ordered("month_abbreviations")]))
+        parts[2]["year_context"]["before"] = [*parts[2]["year_context"]["before"], *_capitalised(ordered("months"))]
         parts[2].setdefault("street_suffixes", {"words": _capitalised(ordered("street_suffixes"))})
         lex: dict[str, Any] = {"units": parts[0], "qualifiers": parts[1], "not_quantities": parts[2]}
         for x in extra:
