@@ -131,6 +131,7 @@ def measures(e: Extraction) -> dict[str | None, list[tuple[float | None, str]]]:
     ("A 17-year-old was shot in the leg on Tuesday night.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A woman was struck by a stray bullet on her porch.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A man was shot to death outside his home.", {"killed": [(1, "implied")], "wounded": None}),
+    ("The hiker was fatally wounded by a stray round.", {"killed": [(1, "implied")], "wounded": None, "shot": None}),
     # a coordinated outcome is the measure
     ("Three cousins were shot and wounded near the ferry terminal.", {"wounded": [(3, "exact")]}),
     ("Two guards were shot and killed during the robbery.", {"killed": [(2, "exact")]}),

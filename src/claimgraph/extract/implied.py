@@ -51,6 +51,8 @@ class ImpliedFinder:
             person, pred = doc[node["person"]], doc[node["pred"]]
             if pred.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children):
                 continue  # "a man was killed and three others were injured": its own subject
+            if measure != "killed" and any(c.lower_ in words("fatal_adverbs") for c in pred.children):
+                continue  # "was fatally wounded": a death, which the killed pattern reads
             if is_one_person(person) and not _negated(pred) and (person.i, measure) not in out:
                 out[(person.i, measure)] = Implied(name, measure, person, pred)
         return sorted(out.values(), key=lambda x: x.person.i)
