@@ -742,6 +742,24 @@ def test_a_share_without_a_counted_noun_needs_a_number_to_join_on_a_shared_subje
     assert result.claim_figure["a1"] != result.claim_figure["b1"]
 
 
+def test_a_roundup_of_several_events_joins_a_story_but_does_not_bridge_to_another() -> None:
+    def run(roundups: frozenset[str]) -> tuple[str, str, str]:
+        idx = StoryIndex(names={}, near_copies=False, roundups=roundups)
+        _other_towns(idx)
+        a = idx.add(doc("a", published="2025-03-01", text=f"Police in Dunmore said {_SCENES['store']}."),
+                    ["dunmore", "alder-st", "alder-st", "corner-store"])
+        r = idx.add(doc("r", published="2025-03-02", text=f"A violent weekend in Dunmore: {_SCENES['store']}, and "
+                        f"{_SCENES['park']}."),
+                    ["dunmore", "dunmore", "alder-st", "corner-store", "fenwick-lake", "skate-park"])
+        b = idx.add(doc("b", published="2025-03-02", text=f"{_SCENES['park'].capitalize()}, a witness said."),
+                    ["fenwick-lake", "skate-park", "skate-park"])
+        return a, r, b
+    a, r, b = run(frozenset())
+    assert a == r == b  # the roundup glued the park shooting to the store shooting
+    a, r, b = run(frozenset({"r"}))
+    assert a == r != b
+
+
 def test_a_name_with_its_acronym_in_brackets_is_the_name_and_the_acronym() -> None:
     exts = [ext("d0", entities=[("The Coastal Rescue Authority (CRA", "ORG"),  # a recogniser cut the ")"
                                 ("Ministry of Defence (Britain)", "ORG")]),

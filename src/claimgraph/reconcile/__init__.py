@@ -69,6 +69,18 @@ def _plain(name: str | None) -> str:
     return " ".join(w for w in (name or "").lower().replace("’", "'").split() if w != "the")
 
 
+def _roundups(extractions: Sequence[Extraction]) -> frozenset[str]:
+    """Documents stating four or more tolls of people (killed, wounded, shot) with different values:
+    a city's weekend of shootings, not one event."""
+    out = set()
+    for ext in extractions:
+        tolls = {(c.measure, c.quantity.low) for c in ext.claims
+                 if c.measure in ("killed", "wounded", "shot") and c.quantity.qualifier != "implied"}
+        if len(tolls) >= 4:
+            out.add(ext.doc)
+    return frozenset(out)
+
+
 def reconcile(documents: Sequence[Document], extractions: Sequence[Extraction]) -> Reconciled:
     """Everything reconcile knows about a corpus, from its documents and their extractions."""
     with _gc_paused():
@@ -91,6 +103,7 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
         doc_freq.update(set(ids))
     # copies are already linked by ingest (duplicate_of), so no MinHash pass here
     story_index = StoryIndex(names={e.id: e.name for e in index.entities}, kinds={e.id: e.type for e in index.entities},
+                             roundups=_roundups(extractions),
                              doc_freq=doc_freq, near_copies=False,
                              n_docs=max(len(documents), len(mentions)))
     ordered = sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or "9999", d.id))

@@ -78,7 +78,8 @@ class StoryIndex:
     def __init__(self, *, threshold: float = 0.18, text_threshold: float = 0.07, fold_max: int = 6, near_copies: bool = True, top_k: int = 8, num_perm: int = 64, bands: int = 16,
                  max_words: int = 400, names: Mapping[str, str] | None = None,
                  doc_freq: Mapping[str, int] | None = None, n_docs: int = 0, max_gap: int = 120,
-                 near_days: int = 7, kinds: Mapping[str, str] | None = None) -> None:
+                 near_days: int = 7, kinds: Mapping[str, str] | None = None,
+                 roundups: frozenset[str] = frozenset()) -> None:
         self.threshold = threshold
         self.top_k = top_k
         self.bands = bands
@@ -106,6 +107,7 @@ class StoryIndex:
         self.max_gap = max_gap
         self.near_days = near_days
         self.kinds = kinds or {}
+        self.roundups = roundups  # documents telling of many events: they join, they don't bridge
         self._named_in: dict[str, set[str]] = defaultdict(set)  # person -> the stories naming them
 
     # public -------------------------------------------------------------------------------------
@@ -133,6 +135,10 @@ class StoryIndex:
             story = _Story(f"s{self._made}")
             self._stories.append(story)
             self._by_id[story.id] = story
+        if doc.id in self.roundups and len(story.docs) > 0:
+            story.docs.append(doc.id)  # a member, but no bridge to other events: its words stay out
+            self._story_of[doc.id] = story.id
+            return story.id
         self._join(story, doc, counts, signature)
         self._join_words(story, words)
         return story.id
