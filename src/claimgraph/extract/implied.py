@@ -119,8 +119,9 @@ def keep_implied(measures_stated: Iterable[str], implied: Iterable[tuple[str, An
     return out
 
 
-def wounded_of_shot(claims: Sequence[Claim], text: str) -> list[Claim]:
-    """The people a document says were shot and did not die, as one implied wounded claim.
+def wounded_of_shot(claims: Sequence[Claim], text: str) -> tuple[Claim, Claim] | None:
+    """The people a document says were shot and did not die, as one implied wounded claim (and the
+    shot claim it is read from).
 
     "Five people were shot, two fatally", "four were shot and two of them died": the shot less
     the dead the same sentence counts. Where the document tells of no death at all, everyone
@@ -128,9 +129,9 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> list[Claim]:
     death is told but not counted beside the shot (which of them died is unknown). The caller
     drops the document's one-person wounded claims for it: that person is among the shot."""
     if any(c.measure == "wounded" and c.quantity.qualifier != "implied" for c in claims):
-        return []
+        return None
     killed = [c for c in claims if c.measure == "killed" and c.counted != "attacker"]
-    deaths = _DEATH().search(text) is not None
+    deaths = _death_words().search(text) is not None
     for c in claims:
         q = c.quantity
         if c.measure != "shot" or q.vague or q.low is None or q.low != q.high or q.change:
@@ -144,15 +145,15 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> list[Claim]:
         n = q.low - max(dead, default=0.0)
         if n < 1:
             continue
-        return [replace(c, id=f"{c.id}w", measure="wounded",
-                        quantity=replace(q, value=n, low=n, high=n, qualifier="implied"))]
-    return []
+        return replace(c, id=f"{c.id}w", measure="wounded",
+                       quantity=replace(q, value=n, low=n, high=n, qualifier="implied")), c
+    return None
 
 
 def _fatally(text: str, claim: Claim) -> float | None:
     """"shot, one fatally": how many of the shot died, said by an adverb after a number."""
     s0, s1 = claim.sentence
-    for m in _FATAL().finditer(text, claim.end, s1):
+    for m in _fatal_words().finditer(text, claim.end, s1):
         if m.group(1).isdigit():
             return float(m.group(1))
         w = parse_words(text, m.start(1), m.end(1))
@@ -162,11 +163,11 @@ def _fatally(text: str, claim: Claim) -> float | None:
 
 
 @cache
-def _DEATH() -> re.Pattern[str]:
+def _death_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(words("death_words"))) + r")\b", re.I)
 
 
 @cache
-def _FATAL() -> re.Pattern[str]:
+def _fatal_words() -> re.Pattern[str]:
     return re.compile(r"\b(\d+|[a-z]+)\s+(?:of\s+them\s+)?(?:" + "|".join(sorted(words("fatal_adverbs"))) + r")\b",
                       re.I)

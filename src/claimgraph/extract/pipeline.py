@@ -284,9 +284,10 @@ class _DocExtraction:
                         self.prev = None
         stated = {c.measure for c in self.claims if c.measure}
         self.claims.extend(keep_implied(stated, self.implied))
-        for w in wounded_of_shot(self.claims, text):
-            self.subject_spans[w.id] = self.subject_spans.get(w.id[:-1], [])
-            self.claims = [c for c in self.claims if c.measure != "wounded"] + [w]
+        if (read := wounded_of_shot(self.claims, text)) is not None:
+            wounded, shot = read
+            self.subject_spans[wounded.id] = self.subject_spans.get(shot.id, [])
+            self.claims = [c for c in self.claims if c.measure != "wounded"] + [wounded]
         entities = group_mentions(self.doc.id, self.mentions, links=_alias_links(text, self.mentions))
         mentions = _Mentions(entities)
         claims = tuple(self._with_subjects(self._quoted(c), mentions) for c in self.claims)

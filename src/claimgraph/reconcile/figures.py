@@ -169,7 +169,7 @@ def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str,
     return out
 
 
-_PHYSICAL = frozenset({"speed", "length", "area", "mass", "power", "energy", "volume", "temperature"})
+_PHYSICAL = frozenset({"speed", "length", "area", "mass", "power", "energy", "volume"})  # unit families
 
 
 def _things_unnamed(members: list[int], feats: Sequence[Features]) -> bool:
@@ -387,8 +387,9 @@ def _attach_weak(weak: list[int], clusters: list[_Cluster], feats: Sequence[Feat
                     continue
                 # a claim that says what it measures but not what it counts ("70 percent say")
                 # joins a figure of counted things on a shared subject only where a number meets
-                loose = valued or f.head is None and head is not None
-                if c.core & f.sig and _fits(c, f.place, f.year) and (not loose or _agrees_with_member(f, c, feats)):
+                needs_value = valued or f.head is None and head is not None
+                if c.core & f.sig and _fits(c, f.place, f.year) \
+                        and (not needs_value or _agrees_with_member(f, c, feats)):
                     fits[id(c)] = c
         if not fits and f.measured and not f.vague and f.unit.family != "ratio":
             # "the death toll rose to 2,315", "1,204 dead": a measure but no counted head or
