@@ -38,6 +38,8 @@ def values(e: Extraction, measure: str | None = None) -> list[float | None]:
     ("The fire started at 3:40 a.m. and was out by 6 p.m.", {6}),
     ("The driver was struck four times by the falling beams.", {4}),
     ("A boy, 12, was rescued from the river.", {12}),
+    ("The tanker overturned on Loop 410 and blocked U.S. 87 for hours.", {410, 87}),
+    ("Two lanes of FM 2920 and the Beltway 8 ramp were closed.", {2920, 8}),
 ])
 def test_numbers_that_count_nothing(extractor: Extractor, text: str, not_claims: set[float]) -> None:
     got = set(values(run(extractor, text)))
@@ -69,12 +71,23 @@ def test_one_person_without_a_numeral(extractor: Extractor, text: str, measure: 
     assert [(c.quantity.value, c.measure) for c in claims] == [(1.0, measure)], text
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("One man died after the two cars collided on Brook Lane.", "killed"),
+    ("Deputies said one woman was injured in the fire.", "wounded"),
+    ("The storm killed one person and flooded the valley.", "killed"),
+])
+def test_one_person_in_words_is_a_stated_count(extractor: Extractor, text: str, measure: str) -> None:
+    claims = [c for c in run(extractor, text).claims if c.measure == measure]
+    assert [(c.quantity.value, c.quantity.qualifier) for c in claims] == [(1.0, "exact")], text
+
+
 @pytest.mark.parametrize("text", [
     "No one was hurt in the fire.",
     "Two brothers and a cousin were killed.",
     "The gunmen were never found.",
     "The men died in the blast.",
     "He said the boy was not injured.",
+    "One of the hikers was never found.",
 ])
 def test_no_implied_count(extractor: Extractor, text: str) -> None:
     assert not [c for c in run(extractor, text).claims if c.quantity.qualifier == "implied"], text
