@@ -88,6 +88,8 @@ def test_one_person_in_words_is_a_stated_count(extractor: Extractor, text: str, 
     "The men died in the blast.",
     "He said the boy was not injured.",
     "One of the hikers was never found.",
+    "The ranger could have been killed, his wife said.",
+    "Without the helmet he would've died.",
 ])
 def test_no_implied_count(extractor: Extractor, text: str) -> None:
     assert not [c for c in run(extractor, text).claims if c.quantity.qualifier == "implied"], text
@@ -144,6 +146,12 @@ def measures(e: Extraction) -> dict[str | None, list[tuple[float | None, str]]]:
     ("A 17-year-old was shot in the leg on Tuesday night.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A woman was struck by a stray bullet on her porch.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A man was shot to death outside his home.", {"killed": [(1, "implied")], "wounded": None}),
+    # a person who shot himself was hurt, not killed, unless the text says so
+    ("Deputies said the boy shot himself in the foot with his uncle's pistol.",
+     {"shot": [(1, "implied")], "wounded": [(1, "implied")], "killed": None}),
+    ("The man fatally shot himself after the standoff.", {"killed": [(1, "implied")], "wounded": None}),
+    # the attacker shot is no wounded victim
+    ("The gunman shot himself as deputies arrived.", {"shot": [(1, "implied")], "wounded": None}),
     ("The hiker was fatally wounded by a stray round.", {"killed": [(1, "implied")], "wounded": None, "shot": None}),
     # a coordinated outcome is the measure
     ("Three cousins were shot and wounded near the ferry terminal.", {"wounded": [(3, "exact")]}),

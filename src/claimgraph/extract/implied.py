@@ -109,7 +109,13 @@ def is_attacker(tok: Token) -> bool:
 
 
 def _negated(pred: Token) -> bool:
-    return any(c.dep_ == "neg" for c in pred.children) or any(c.dep_ == "neg" for c in pred.head.children)
+    """Not told as having happened: negated ("was not hurt"), or counterfactual ("could have been
+    killed", "would've died")."""
+    near = [*pred.children, *pred.head.children]
+    if any(c.dep_ == "neg" for c in near):
+        return True
+    perfect = any(c.lower_.replace("’", "'") == "'ve" or (c.dep_ == "aux" and c.lemma_ == "have") for c in near)
+    return perfect and any(c.dep_ == "aux" and c.lower_ in words("counterfactual_modals") for c in near)
 
 
 def keep_implied(measures_stated: Iterable[str], implied: Iterable[tuple[str, Any]]) -> list[Any]:
@@ -143,8 +149,8 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> tuple[Claim, Claim] |
     deaths = _death_words().search(text) is not None
     for c in claims:
         q = c.quantity
-        if c.measure != "shot" or q.vague or q.low is None or q.low != q.high or q.change:
-            continue
+        if c.measure != "shot" or c.counted == "attacker" or q.vague or q.low is None or q.low != q.high or q.change:
+            continue  # (the attacker shot is counted apart from the victims)
         dead = [k.quantity.low for k in killed if k.sentence == c.sentence and k.quantity.low is not None]
         fatal = _fatally(text, c)
         if fatal is not None:
