@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import words
 from .numbers import CARDINALS, parse_words
 from .qualifiers import Qualifiers
 from .quantity_text import Candidate, Hit, Num, Tok, last_word, suffix, tok_start, toks_before
@@ -35,9 +36,8 @@ _MULT_S_NEXT = re.compile(
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<b>[A-Za-z]+)\b")
 _HALF_A = re.compile(r"\s+an?\s+(?P<b>[A-Za-z]+)\b")
 ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])", re.I)
-_COMPARATIVE_AFTER = re.compile(
-    r"\s+(?:as|the|that|what|more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|longer"
-    r"|shorter|over|above|below|[a-z]+er\s+than)\b",
+_COMPARATIVE_AFTER = re.compile(  # "twice as", "double the", "twice higher", "double over", "twice wider than"
+    r"\s+(?:as|the|that|what|" + "|".join(sorted(words("comparatives"))) + r"|over|above|below|[a-z]+er\s+than)\b",
     re.I,
 )
 _DOUBLE_THE = re.compile(r"\s+(?:the|that|what|its|their)\b", re.I)

@@ -73,6 +73,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import words
 from ..model import Quantity
 from .changes import Changes
 from .local_currency import currencies_in
@@ -266,9 +267,8 @@ class QuantityFinder:
 # ----------------------------------------------------------------------------- module regexes and helpers
 
 _FOLD_AFTER = re.compile(r"-?fold\b", re.I)
-_TIMES_AS = re.compile(
-    r"(?P<t>\s+times)\s+(?:as|more|less|higher|lower|larger|smaller|bigger|greater|faster|slower|longer|the|that|what"
-    r"|[a-z]+er\b)",
+_TIMES_AS = re.compile(  # "three times as many", "5 times higher", "ten times the"
+    r"(?P<t>\s+times)\s+(?:as|the|that|what|" + "|".join(sorted(words("comparatives"))) + r"|[a-z]+er\b)",
     re.I,
 )
 _OLD = re.compile(r"[-\s]old\b", re.I)

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import ordered
+from ..lexicon import data_file, ordered
 
 __all__ = ["Lexicon"]
 
@@ -54,6 +54,8 @@ class Lexicon:
         parts[2].setdefault("months", _capitalised([*ordered("months"), *ordered("month_abbreviations")]))
         parts[2]["year_context"]["before"] = [*parts[2]["year_context"]["before"], *_capitalised(ordered("months"))]
         parts[2].setdefault("street_suffixes", {"words": _capitalised(ordered("street_suffixes"))})
+        clock = ordered("clock_words")  # "a.m." and "A.M.": the zones keep their own case
+        parts[2].setdefault("time_suffixes", [*clock, *(w.upper() for w in clock), *data_file("lexicon.json")["time_zones"]])
         lex: dict[str, Any] = {"units": parts[0], "qualifiers": parts[1], "not_quantities": parts[2]}
         for x in extra:
             more = json.loads(Path(x).read_text(encoding="utf-8")) if isinstance(x, str | Path) else dict(x)
