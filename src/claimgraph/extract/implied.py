@@ -20,7 +20,6 @@ from typing import Any
 
 from ..lexicon import data_file, resolve, words
 from ..model import Claim
-from .numbers import parse_words
 
 Token = Any
 
@@ -151,10 +150,8 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> tuple[Claim, Claim] |
         q = c.quantity
         if c.measure != "shot" or c.counted == "attacker" or q.vague or q.low is None or q.low != q.high or q.change:
             continue  # (the attacker shot is counted apart from the victims)
+        # "two fatally", "one of them fatally" are killed claims of the sentence (number_roles.json)
         dead = [k.quantity.low for k in killed if k.sentence == c.sentence and k.quantity.low is not None]
-        fatal = _fatally(text, c)
-        if fatal is not None:
-            dead.append(fatal)
         if not dead and deaths:
             continue
         n = q.low - max(dead, default=0.0)
@@ -165,24 +162,6 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> tuple[Claim, Claim] |
     return None
 
 
-def _fatally(text: str, claim: Claim) -> float | None:
-    """"shot, one fatally": how many of the shot died, said by an adverb after a number."""
-    s0, s1 = claim.sentence
-    for m in _fatal_words().finditer(text, claim.end, s1):
-        if m.group(1).isdigit():
-            return float(m.group(1))
-        w = parse_words(text, m.start(1), m.end(1))
-        if w is not None:
-            return float(w.value)
-    return None
-
-
 @cache
 def _death_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(words("death_words"))) + r")\b", re.I)
-
-
-@cache
-def _fatal_words() -> re.Pattern[str]:
-    return re.compile(r"\b(\d+|[a-z]+)\s+(?:of\s+them\s+)?(?:" + "|".join(sorted(words("fatal_adverbs"))) + r")\b",
-                      re.I)

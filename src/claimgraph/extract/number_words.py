@@ -36,6 +36,7 @@ _MULT_S_NEXT = re.compile(
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<b>[A-Za-z]+)\b")
 _HALF_A = re.compile(r"\s+an?\s+(?P<b>[A-Za-z]+)\b")
 ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])", re.I)
+_FATAL_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:" + "|".join(sorted(words("fatal_adverbs"))) + r")\b", re.I)
 _COMPARATIVE_AFTER = re.compile(  # "twice as", "double the", "twice higher", "double over", "twice wider than"
     r"\s+(?:as|the|that|what|" + "|".join(sorted(words("comparatives"))) + r"|over|above|below|[a-z]+er\s+than)\b",
     re.I,
@@ -80,7 +81,10 @@ class NumberWords:
         return Candidate(num)
 
     def one_counts(self, seg: str, num: Num, toks: list[Tok]) -> bool:
-        """A lone "one" counts only with a bounding qualifier, in "one in five", or with a non-time unit."""
+        """A lone "one" counts only with a bounding qualifier, in "one in five", before a fatal adverb
+        ("shot, one fatally"), or with a non-time unit."""
+        if _FATAL_AFTER.match(seg, num.end):
+            return True
         q = self.quals.before(toks)
         if q and self.quals.pre[q[0]] != "approx":
             return True
