@@ -192,3 +192,26 @@ def test_add_runs_extraction(fresh_db: str) -> None:
     claims = client.get("/api/documents/flood-1").json()["claims"]
     assert any(c["value"] == 25 for c in claims)
     assert client.get("/documents/flood-1").status_code == 200
+
+
+def test_all_sql_is_behind_the_store() -> None:
+    """The web app, CLI and report read through ``Store`` methods; only ``store/`` holds SQL."""
+    import re
+
+    package = Path(api.__file__).parent
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).parts[0] == "store":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert ".query(" not in text and not re.search(r"\bSELECT\b|\bFROM \w+ WHERE\b", text), path
+
+
+def test_story_and_entity_listings(client: TestClient) -> None:
+    stories = client.get("/api/stories?limit=1").json()
+    assert stories["total"] == 1 and stories["items"][0]["id"] == "kessel"
+    assert "note-1" not in stories["items"][0]["documents"] and len(stories["items"][0]["documents"]) == 5
+    ents = client.get("/api/entities?name=VELASQUEZ").json()
+    assert ents["total"] == 1 and ents["items"][0]["aliases"] == ["Velasquez"]
+    assert client.get("/api/entities?name=nobody").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+    html = client.get("/").text
+    assert "Other documents" in html and 'href="/documents/note-1"' in html and 'rel="next"' not in html

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import from_plain, loads, to_plain
+from .listing import DOCUMENT_ROW, EntityFilter, document_row, entity_filter, verdict_rank_sql
 from .protocol import TABLES
 from .sqlite import BUSY_TIMEOUT, search_problem
 
@@ -410,22 +411,32 @@ class PostgresStore:
                     (n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, _json(to_plain(t)))
                     for n, t in enumerate(timeline)])
 
-    def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        if ids is None:
+            return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities WHERE id = ANY(?) ORDER BY id",
+                                                        (list(ids),))]
 
-    def entity_of(self) -> dict[str, str]:
-        return dict(self.query("SELECT local, entity FROM entity_of"))
+    def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
+        if local is None:
+            return dict(self.query("SELECT local, entity FROM entity_of"))
+        return dict(self.query("SELECT local, entity FROM entity_of WHERE local = ANY(?)", (list(local),)))
 
-    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
-        sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
+    def figures(self, *, verdict: str | None = None, measure: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Figure]:
+        sql, args = "SELECT data FROM figures WHERE 1=1", list[Any]()
         if verdict:
             sql, args = sql + " AND verdict = ?", [*args, verdict]
         if measure:
             sql, args = sql + " AND measure = ?", [*args, measure]
+        if ids is not None:
+            sql, args = sql + " AND id = ANY(?)", [*args, list(ids)]
         return [loads(Figure, r[0]) for r in self.query(sql + " ORDER BY id", args)]
 
-    def claim_figure(self) -> dict[str, str]:
-        return dict(self.query("SELECT claim, figure FROM claim_figure"))
+    def claim_figure(self, claims: Iterable[str] | None = None) -> dict[str, str]:
+        if claims is None:
+            return dict(self.query("SELECT claim, figure FROM claim_figure"))
+        return dict(self.query("SELECT claim, figure FROM claim_figure WHERE claim = ANY(?)", (list(claims),)))
 
     def stories(self) -> list[Story]:
         return [loads(Story, r[0]) for r in self.query("SELECT data FROM stories ORDER BY id")]
@@ -433,8 +444,112 @@ class PostgresStore:
     def timeline(self) -> list[TimelineEvent]:
         return [loads(TimelineEvent, r[0]) for r in self.query("SELECT data FROM timeline ORDER BY n")]
 
+    # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
+    def entity_filter(self, name: str) -> EntityFilter:
+        want = name.strip().lower()
+        rows = self.query("SELECT id, name, aliases FROM entities WHERE strpos(lower(name), ?) > 0 "
+                          "OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ?)", (want, want))
+        return entity_filter([(r[0], r[1], list(r[2])) for r in rows], want)
+
+    @staticmethod
+    def _claim_where(measure: str | None, entity: EntityFilter | None) -> tuple[str, list[Any]]:
+        """WHERE conditions on claims ``c`` (``1=1`` when none) and their arguments."""
+        sql, args = ["1=1"], list[Any]()
+        if measure:
+            sql.append("c.measure = ?")
+            args.append(measure)
+        if entity is not None:
+            ids = list(entity.ids)
+            cond = ("(EXISTS (SELECT 1 FROM unnest(c.subject) s LEFT JOIN entity_of eo ON eo.local = s "
+                    "WHERE coalesce(eo.entity, s) = ANY(?)) "
+                    "OR coalesce((SELECT entity FROM entity_of WHERE local = c.source_entity), c.source_entity) = ANY(?)")
+            args += [ids, ids]
+            pattern = entity.regex(r"\y")
+            if pattern is not None:
+                cond += " OR EXISTS (SELECT 1 FROM unnest(array_append(c.via, c.source)) x WHERE lower(x) ~ ?)"
+                args.append(pattern)
+            sql.append(cond + ")")
+        return " AND ".join(sql), args
+
+    def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
+                    entity: EntityFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Figure], int]:
+        where, args = "1=1", list[Any]()
+        if verdict:
+            where, args = where + " AND f.verdict = ?", [*args, verdict]
+        if measure:
+            where, args = where + " AND f.measure = ?", [*args, measure]
+        if entity is not None:
+            cond, cargs = self._claim_where(None, entity)
+            where += f" AND f.id IN (SELECT cf.figure FROM claim_figure cf JOIN claims c ON c.id = cf.claim WHERE {cond})"
+            args += cargs
+        total = int(self.query(f"SELECT COUNT(*) FROM figures f WHERE {where}", args)[0][0])
+        rows = self.query(f"SELECT f.data FROM figures f WHERE {where} ORDER BY {verdict_rank_sql('f.verdict')}, "
+                          "f.n_claims DESC, f.id LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [loads(Figure, r[0]) for r in rows], total
+
+    def most_corroborated(self, limit: int = 1) -> list[Figure]:
+        rows = self.query("SELECT data FROM figures ORDER BY independent_origins DESC, n_claims DESC, id DESC "
+                          "LIMIT ?", (limit,))
+        return [loads(Figure, r[0]) for r in rows]
+
+    def measures(self) -> list[str]:
+        return [r[0] for r in self.query("SELECT DISTINCT measure FROM figures WHERE measure IS NOT NULL ORDER BY 1")]
+
+    def claims(self, ids: Iterable[str]) -> list[Claim]:
+        return [loads(Claim, r[0]) for r in self.query("SELECT data FROM claims WHERE id = ANY(?) ORDER BY id",
+                                                       (list(ids),))]
+
+    def claim_page(self, *, measure: str | None = None, entity: EntityFilter | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[Claim], int]:
+        where, args = self._claim_where(measure, entity)
+        total = int(self.query(f"SELECT COUNT(*) FROM claims c WHERE {where}", args)[0][0])
+        rows = self.query(f"SELECT c.data FROM claims c WHERE {where} ORDER BY c.doc, c.id LIMIT ? OFFSET ?",
+                          [*args, limit, offset])
+        return [loads(Claim, r[0]) for r in rows], total
+
+    def document_page(self, limit: int | None = None, offset: int = 0, *,
+                      unassigned: bool = False) -> tuple[list[dict[str, Any]], int]:
+        where = "WHERE d.id NOT IN (SELECT unnest(documents) FROM stories)" if unassigned else ""
+        total = int(self.query(f"SELECT COUNT(*) FROM documents d {where}")[0][0])
+        rows = self.query(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            f"FROM documents d {where} ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+            (limit, offset))
+        return [document_row(r[:-1], r[-1]) for r in rows], total
+
+    def document_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(ids)
+        found = {r[0]: document_row(r[:-1], r[-1]) for r in self.query(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            "FROM documents d WHERE d.id = ANY(?)", (wanted,))}
+        return [found[i] for i in wanted if i in found]
+
+    def story_page(self, limit: int | None = None, offset: int = 0) -> tuple[list[Story], int]:
+        total = self.count("stories")
+        rows = self.query("SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", (limit, offset))
+        return [loads(Story, r[0]) for r in rows], total
+
+    def figure_verdicts(self, docs: Iterable[str]) -> dict[str, str]:
+        return dict(self.query(
+            "SELECT DISTINCT cf.figure, coalesce(f.verdict, 'single_source') FROM claims c "
+            "JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure "
+            "WHERE c.doc = ANY(?)", (list(docs),)))
+
+    def entity_page(self, *, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Entity], int]:
+        where, args = "", list[Any]()
+        if name and name.strip():
+            where, args = "WHERE id = ANY(?)", [list(self.entity_filter(name).ids)]
+        total = int(self.query(f"SELECT COUNT(*) FROM entities {where}", args)[0][0])
+        rows = self.query(f"SELECT data FROM entities {where} ORDER BY id LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [loads(Entity, r[0]) for r in rows], total
+
+    def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r[0], r[1], r[2], r[3]) for r in self.query("SELECT id, outlet, url, duplicate_of FROM documents")]
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL with ``?`` placeholders (as for SQLite), for presentation layers."""
+        """Read-only SQL with ``?`` placeholders (as for SQLite), for tests and analysts."""
         with self._conn() as conn:
             return list(conn.execute(placeholders(sql), tuple(args)).fetchall())
 

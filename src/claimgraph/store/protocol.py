@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
+from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
+from .listing import EntityFilter
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -88,22 +89,80 @@ class Store(Protocol):
                         claim_figure: dict[str, str], stories: Sequence[Story],
                         timeline: Sequence[TimelineEvent]) -> None: ...
 
-    def entities(self) -> list[Entity]: ...
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        """All entities by id (of ``ids`` only, if given)."""
+        ...
 
-    def entity_of(self) -> dict[str, str]: ...
+    def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
+        """A document's entity id → its corpus entity (for the ``local`` ids only, if given)."""
+        ...
 
-    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]: ...
+    def figures(self, *, verdict: str | None = None, measure: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Figure]: ...
 
-    def claim_figure(self) -> dict[str, str]: ...
+    def claim_figure(self, claims: Iterable[str] | None = None) -> dict[str, str]:
+        """Claim id → figure id (for ``claims`` only, if given)."""
+        ...
 
     def stories(self) -> list[Story]: ...
 
     def timeline(self) -> list[TimelineEvent]: ...
 
-    def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL with ``?`` placeholders, for presentation layers (web/data.py, present.py).
+    # -- listings: filtered and paged in SQL (``limit`` None: all), each with the total it pages
+    def entity_filter(self, name: str) -> EntityFilter:
+        """The entities whose name holds ``name`` or whose alias is ``name`` (case aside); see listing.py."""
+        ...
 
-        The tables and columns these queries name (``data`` of claims, figures and entities as
-        JSON text, ``claim_figure``, ``entity_of``) exist on both back ends.
-        """
+    def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
+                    entity: EntityFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Figure], int]:
+        """Figures, conflicts first (``listing.VERDICT_RANK``), then by most claims, then id."""
+        ...
+
+    def most_corroborated(self, limit: int = 1) -> list[Figure]:
+        """Figures with the most independent origins (then claims; ties to the last id)."""
+        ...
+
+    def measures(self) -> list[str]:
+        """The measures figures have, sorted."""
+        ...
+
+    def claims(self, ids: Iterable[str]) -> list[Claim]:
+        """The claims of ``ids`` that are stored, by id."""
+        ...
+
+    def claim_page(self, *, measure: str | None = None, entity: EntityFilter | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[Claim], int]:
+        """Claims by document, then id."""
+        ...
+
+    def document_page(self, limit: int | None = None, offset: int = 0, *,
+                      unassigned: bool = False) -> tuple[list[dict[str, Any]], int]:
+        """Listing rows (``listing.DOCUMENT_ROW`` and ``claims``, no text) by date, undated last, then id;
+        ``unassigned``: only documents of no story."""
+        ...
+
+    def document_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Listing rows of the documents ``ids`` (in that order, unknown ids left out)."""
+        ...
+
+    def story_page(self, limit: int | None = None, offset: int = 0) -> tuple[list[Story], int]:
+        """Stories by id."""
+        ...
+
+    def figure_verdicts(self, docs: Iterable[str]) -> dict[str, str]:
+        """Figure id → verdict of every figure with a claim in ``docs``."""
+        ...
+
+    def entity_page(self, *, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Entity], int]:
+        """Entities by id; with ``name``, those ``entity_filter(name)`` finds."""
+        ...
+
+    def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        """(id, outlet, url, duplicate_of) of every document: what counting outlets needs."""
+        ...
+
+    def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL with ``?`` placeholders, for tests and analysts; the app calls the methods above."""
         ...

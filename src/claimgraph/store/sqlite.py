@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, from_plain, loads, to_plain
+from .listing import DOCUMENT_ROW, EntityFilter, document_row, entity_filter, said_by, verdict_rank_sql
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -181,6 +182,8 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.create_function("cg_lower", 1, _lower, deterministic=True)  # SQLite's lower() is ASCII only
+            self.db.create_function("cg_said_by", 3, _said_by, deterministic=True)
             self._wal(timeout)
             self.migrate()
         except sqlite3.DatabaseError as exc:
@@ -435,22 +438,34 @@ class Store:
                 "INSERT INTO timeline (n, at, kind, label, doc, claim, figure, data) VALUES (?,?,?,?,?,?,?,?)",
                 ((n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, dumps(t)) for n, t in enumerate(timeline)))
 
-    def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        if ids is None:
+            return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+        return [loads(Entity, r[0]) for r in self.db.execute(
+            "SELECT data FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (_json(list(ids)),))]
 
-    def entity_of(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT local, entity FROM entity_of"))
+    def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
+        if local is None:
+            return dict(self.db.execute("SELECT local, entity FROM entity_of"))
+        return dict(self.db.execute("SELECT local, entity FROM entity_of WHERE local IN (SELECT value FROM json_each(?))",
+                                    (_json(list(local)),)))
 
-    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
+    def figures(self, *, verdict: str | None = None, measure: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Figure]:
         sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
         if verdict:
             sql, args = sql + " AND verdict = ?", [*args, verdict]
         if measure:
             sql, args = sql + " AND measure = ?", [*args, measure]
+        if ids is not None:
+            sql, args = sql + " AND id IN (SELECT value FROM json_each(?))", [*args, _json(list(ids))]
         return [loads(Figure, r[0]) for r in self.db.execute(sql + " ORDER BY id", args)]
 
-    def claim_figure(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT claim, figure FROM claim_figure"))
+    def claim_figure(self, claims: Iterable[str] | None = None) -> dict[str, str]:
+        if claims is None:
+            return dict(self.db.execute("SELECT claim, figure FROM claim_figure"))
+        return dict(self.db.execute("SELECT claim, figure FROM claim_figure WHERE claim IN "
+                                    "(SELECT value FROM json_each(?))", (_json(list(claims)),)))
 
     def stories(self) -> list[Story]:
         return [loads(Story, r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
@@ -458,8 +473,113 @@ class Store:
     def timeline(self) -> list[TimelineEvent]:
         return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY n")]
 
+    # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
+    def entity_filter(self, name: str) -> EntityFilter:
+        want = name.strip().lower()
+        rows = self.db.execute(
+            "SELECT id, name, aliases FROM entities WHERE instr(cg_lower(name), ?) > 0 OR EXISTS "
+            "(SELECT 1 FROM json_each(entities.aliases) a WHERE cg_lower(a.value) = ?)", (want, want))
+        return entity_filter([(r[0], r[1], json.loads(r[2])) for r in rows], want)
+
+    def _claim_where(self, measure: str | None, entity: EntityFilter | None) -> tuple[str, list[Any]]:
+        """WHERE conditions on claims ``c`` (``1=1`` when none) and their arguments."""
+        sql, args = ["1=1"], list[Any]()
+        if measure:
+            sql.append("c.measure = ?")
+            args.append(measure)
+        if entity is not None:
+            ids = _json(list(entity.ids))
+            sql.append(
+                "(EXISTS (SELECT 1 FROM json_each(c.subject) s LEFT JOIN entity_of eo ON eo.local = s.value "
+                "WHERE coalesce(eo.entity, s.value) IN (SELECT value FROM json_each(?))) "
+                "OR coalesce((SELECT entity FROM entity_of WHERE local = c.source_entity), c.source_entity) "
+                "IN (SELECT value FROM json_each(?)) OR cg_said_by(?, c.source, c.via))")
+            args += [ids, ids, entity.regex()]
+        return " AND ".join(sql), args
+
+    def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
+                    entity: EntityFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Figure], int]:
+        where, args = "1=1", list[Any]()
+        if verdict:
+            where, args = where + " AND f.verdict = ?", [*args, verdict]
+        if measure:
+            where, args = where + " AND f.measure = ?", [*args, measure]
+        if entity is not None:
+            cond, cargs = self._claim_where(None, entity)
+            where += f" AND f.id IN (SELECT cf.figure FROM claim_figure cf JOIN claims c ON c.id = cf.claim WHERE {cond})"
+            args += cargs
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM figures f WHERE {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT f.data FROM figures f WHERE {where} ORDER BY {verdict_rank_sql('f.verdict')}, "
+                               "f.n_claims DESC, f.id LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
+        return [loads(Figure, r[0]) for r in rows], total
+
+    def most_corroborated(self, limit: int = 1) -> list[Figure]:
+        rows = self.db.execute("SELECT data FROM figures ORDER BY independent_origins DESC, n_claims DESC, id DESC "
+                               "LIMIT ?", (limit,))
+        return [loads(Figure, r[0]) for r in rows]
+
+    def measures(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT measure FROM figures WHERE measure IS NOT NULL ORDER BY 1")]
+
+    def claims(self, ids: Iterable[str]) -> list[Claim]:
+        rows = self.db.execute("SELECT data FROM claims WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                               (_json(list(ids)),))
+        return [loads(Claim, r[0]) for r in rows]
+
+    def claim_page(self, *, measure: str | None = None, entity: EntityFilter | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[Claim], int]:
+        where, args = self._claim_where(measure, entity)
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT c.data FROM claims c WHERE {where} ORDER BY c.doc, c.id LIMIT ? OFFSET ?",
+                               [*args, -1 if limit is None else limit, offset])
+        return [loads(Claim, r[0]) for r in rows], total
+
+    def document_page(self, limit: int | None = None, offset: int = 0, *,
+                      unassigned: bool = False) -> tuple[list[dict[str, Any]], int]:
+        where = "WHERE d.id NOT IN (SELECT s.value FROM stories, json_each(stories.documents) s)" if unassigned else ""
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM documents d {where}").fetchone()[0])
+        rows = self.db.execute(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            f"FROM documents d {where} ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset))
+        return [document_row(r[:-1], r[-1]) for r in rows], total
+
+    def document_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(ids)
+        found = {r[0]: document_row(r[:-1], r[-1]) for r in self.db.execute(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            "FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))", (_json(wanted),))}
+        return [found[i] for i in wanted if i in found]
+
+    def story_page(self, limit: int | None = None, offset: int = 0) -> tuple[list[Story], int]:
+        total = self.count("stories")
+        rows = self.db.execute("SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?",
+                               (-1 if limit is None else limit, offset))
+        return [loads(Story, r[0]) for r in rows], total
+
+    def figure_verdicts(self, docs: Iterable[str]) -> dict[str, str]:
+        return dict(self.db.execute(
+            "SELECT DISTINCT cf.figure, coalesce(f.verdict, 'single_source') FROM claims c "
+            "JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure "
+            "WHERE c.doc IN (SELECT value FROM json_each(?))", (_json(list(docs)),)))
+
+    def entity_page(self, *, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Entity], int]:
+        where, args = "", list[Any]()
+        if name and name.strip():
+            found = self.entity_filter(name)
+            where, args = "WHERE id IN (SELECT value FROM json_each(?))", [_json(list(found.ids))]
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM entities {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT data FROM entities {where} ORDER BY id LIMIT ? OFFSET ?",
+                               [*args, -1 if limit is None else limit, offset])
+        return [loads(Entity, r[0]) for r in rows], total
+
+    def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r[0], r[1], r[2], r[3]) for r in self.db.execute("SELECT id, outlet, url, duplicate_of FROM documents")]
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL for presentation layers."""
+        """Read-only SQL, for tests and analysts (the app itself calls the methods above)."""
         return list(self.db.execute(sql, args))
 
 
@@ -517,6 +637,14 @@ def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
             c.counted, c.measure, _json(list(c.subject)), c.place, c.time.value if c.time else None,
             src.name if src else None, src.kind if src else None, src.entity if src else None, _json(list(a.via)),
             a.verb, a.certainty, int(c.in_title), dumps(c))
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
+def _said_by(pattern: str | None, source: str | None, via: str | None) -> int:
+    return int(pattern is not None and said_by(pattern, source, json.loads(via or "[]")))
 
 
 def _now() -> str:

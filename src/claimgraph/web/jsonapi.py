@@ -69,6 +69,19 @@ class DocumentSummary(BaseModel):
     claims: int
 
 
+class StoryOut(BaseModel):
+    id: str
+    label: str
+    documents: list[str]
+
+
+class EntityOut(Open):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+
+
 class Page(BaseModel, Generic[T]):
     total: int
     limit: int
@@ -129,8 +142,8 @@ class AddResult(BaseModel):
 def list_figures(store: StoreDep, verdict: VerdictName | None = None, entity: str | None = None,
                  measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Figures, conflicts first; filter by verdict, entity (name or alias) and measure."""
-    found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
-    return data.page([figure_json(f) for f in found[offset:offset + limit]], len(found), limit, offset)
+    found, total = data.figures(store, verdict=verdict, entity=entity, measure=measure, limit=limit, offset=offset)
+    return data.page([figure_json(f) for f in found], total, limit, offset)
 
 
 @router.get("/figures/{fig_id:path}", response_model=FigureDetail)
@@ -147,9 +160,8 @@ def get_figure(store: StoreDep, fig_id: str) -> dict[str, Any]:
 def list_claims(store: StoreDep, entity: str | None = None, measure: str | None = None, limit: Limit = 50,
                 offset: Offset = 0) -> dict[str, Any]:
     """Claims, by document; filter by entity (subject or source, by name or alias) and measure."""
-    found = data.claims(store, entity=entity, measure=measure)
-    shown = data.claims_export(store, found[offset:offset + limit])["claims"]
-    return data.page(shown, len(found), limit, offset)
+    found, total = data.claims(store, entity=entity, measure=measure, limit=limit, offset=offset)
+    return data.page(data.claims_export(store, found)["claims"], total, limit, offset)
 
 
 @router.get("/documents", response_model=Page[DocumentSummary])
@@ -157,6 +169,21 @@ def list_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> di
     """Documents by publication date, without their text."""
     rows, total = data.documents(store, limit, offset)
     return data.page(rows, total, limit, offset)
+
+
+@router.get("/stories", response_model=Page[StoryOut])
+def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stories (documents about the same events) by id, each with its document ids."""
+    found, total = store.story_page(limit, offset)
+    return data.page([{"id": s.id, "label": s.label, "documents": list(s.documents)} for s in found], total, limit,
+                     offset)
+
+
+@router.get("/entities", response_model=Page[EntityOut])
+def list_entities(store: StoreDep, name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Entities by id; ``name``: those whose name holds it or whose alias is it (case aside)."""
+    found, total = store.entity_page(name=name, limit=limit, offset=offset)
+    return data.page(data.entity_rows(found), total, limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", response_model=DocumentDetail)

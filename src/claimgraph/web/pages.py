@@ -25,6 +25,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+HOME_CONFLICTS = 6  # conflicts listed on the home page (the sentence spells out MAX_CONFLICTS of them)
 
 
 def pager(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -43,15 +44,16 @@ def safe_url(url: str | None) -> str | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories(request: Request, store: StoreDep) -> HTMLResponse:
-    all_conflicts = data.figures(store, verdict="conflict")
-    conflicts = all_conflicts[:6]
+def stories(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    conflicts, _ = data.figures(store, verdict="conflict", limit=HOME_CONFLICTS)
     ledger = Ledger({"figures": [figure_json(f) for f in conflicts]})
     summary = data.summary(store)
-    sentence = lead_sentence(data.lead_ledger(store, all_conflicts), figures=summary["figures"],
+    sentence = lead_sentence(data.lead_ledger(store, conflicts), figures=summary["figures"],
                              outlets=summary["outlets"], conflicts=summary["conflicts"])
-    return render(request, "stories.html.j2", summary=summary, stories=data.stories(store), sentence=sentence,
-                  conflicts=[figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered])
+    rows, total = data.stories(store, limit, offset)
+    return render(request, "stories.html.j2", summary=summary, stories=rows, sentence=sentence,
+                  conflicts=[figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered],
+                  pager=pager(request, total, limit, offset) if total > limit or offset else None)
 
 
 @router.get("/figures", response_class=HTMLResponse)
@@ -59,11 +61,10 @@ def figures(request: Request, store: StoreDep, verdict: str | None = None, entit
             measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
     if verdict and verdict not in VERDICT_ORDER:
         raise HTTPException(400, f"Unknown verdict {verdict!r}: use one of {', '.join(VERDICT_ORDER)}.")
-    found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
-    shown = found[offset:offset + limit]
+    shown, total = data.figures(store, verdict=verdict, entity=entity, measure=measure, limit=limit, offset=offset)
     ledger = Ledger({"figures": [figure_json(f) for f in shown]})
     rows = [figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered]
-    return render(request, "figures.html.j2", rows=rows, pager=pager(request, len(found), limit, offset),
+    return render(request, "figures.html.j2", rows=rows, pager=pager(request, total, limit, offset),
                   verdict=verdict or "", entity=entity or "", measure=measure or "", measures=data.measures(store))
 
 
