@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,7 +25,7 @@ from ..errors import StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import from_plain, loads, to_plain
 from .listing import DOCUMENT_ROW, EntityFilter, document_row, entity_filter, verdict_rank_sql
-from .protocol import TABLES
+from .protocol import TABLES, Job
 from .sqlite import BUSY_TIMEOUT, search_problem
 
 if TYPE_CHECKING:
@@ -91,7 +92,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
     CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
+    # 5: the job queue (web uploads run by workers; see claimgraph.jobs)
+    """
+    CREATE TABLE jobs (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        inputs jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), started_at timestamptz,
+        finished_at timestamptz, worker text, error text, documents text[] NOT NULL DEFAULT '{}',
+        added text[] NOT NULL DEFAULT '{}', errors text[] NOT NULL DEFAULT '{}', warnings text[] NOT NULL DEFAULT '{}');
+    CREATE INDEX jobs_queued ON jobs (seq) WHERE state = 'queued';
+    """,
 )
+JOB_SELECT = ("id, state, inputs, created_at, started_at, finished_at, worker, error, documents, added, errors, "
+              "warnings")
 
 LOCK_CLASS = 0x6367  # first key of the writers' advisory lock; the second is the schema's hash
 CONNECT_TIMEOUT = 10  # seconds to reach the server
@@ -548,6 +560,36 @@ class PostgresStore:
     def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
         return [(r[0], r[1], r[2], r[3]) for r in self.query("SELECT id, outlet, url, duplicate_of FROM documents")]
 
+    # -- the job queue ------------------------------------------------------------------
+    # Jobs are not data of the ledger: their writes skip the writers' lock, so a worker can claim a
+    # job while another reconciles. ``FOR UPDATE SKIP LOCKED`` hands each queued job to one worker.
+    def enqueue(self, inputs: Mapping[str, Any], errors: Sequence[str] = ()) -> Job:
+        job_id = secrets.token_hex(8)
+        with self._conn() as conn:
+            row = conn.execute(f"INSERT INTO jobs (id, inputs, errors) VALUES (%s, %s::jsonb, %s) RETURNING {JOB_SELECT}",
+                               (job_id, _json(inputs), list(errors))).fetchone()
+        return _job(row)
+
+    def claim_job(self, worker: str) -> Job | None:
+        with self._conn() as conn, conn.transaction():
+            row = conn.execute(
+                f"UPDATE jobs SET state = 'running', started_at = now(), worker = %s WHERE seq = "
+                f"(SELECT seq FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                f"RETURNING {JOB_SELECT}", (worker,)).fetchone()
+        return _job(row) if row else None
+
+    def finish_job(self, job_id: str, *, error: str | None = None, documents: Sequence[str] = (),
+                   added: Sequence[str] = (), errors: Sequence[str] = (), warnings: Sequence[str] = ()) -> None:
+        with self._conn() as conn:
+            conn.execute("UPDATE jobs SET state = %s, finished_at = now(), error = %s, documents = %s, added = %s, "
+                         "errors = errors || %s::text[], warnings = %s WHERE id = %s AND state = 'running'",
+                         ("failed" if error else "done", error, list(documents), list(added), list(errors),
+                          list(warnings), job_id))
+
+    def job(self, job_id: str) -> Job | None:
+        rows = self.query(f"SELECT {JOB_SELECT} FROM jobs WHERE id = ?", (job_id,))
+        return _job(rows[0]) if rows else None
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL with ``?`` placeholders (as for SQLite), for tests and analysts."""
         with self._conn() as conn:
@@ -566,6 +608,15 @@ def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
             c.counted, c.measure, list(c.subject), c.place, c.time.value if c.time else None,
             src.name if src else None, src.kind if src else None, src.entity if src else None, list(a.via), a.verb,
             a.certainty, c.in_title, _json(to_plain(c)))
+
+
+def _job(row: Sequence[Any]) -> Job:
+    v = dict(zip(JOB_SELECT.split(", "), row, strict=True))
+    for k in ("created_at", "started_at", "finished_at"):
+        v[k] = v[k].isoformat(timespec="seconds") if v[k] is not None else None
+    for k in ("documents", "added", "errors", "warnings"):
+        v[k] = tuple(v[k])
+    return Job(**{**v, "inputs": json.loads(v["inputs"])})
 
 
 def _doc_row(d: Document) -> tuple[Any, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
@@ -15,6 +16,32 @@ from .listing import EntityFilter
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
+
+JOB_STATES = ("queued", "running", "done", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A write the web app (or anyone) asked for, run later by a worker (``claimgraph.jobs``).
+
+    ``inputs``: ``{"pasted": [JSONL rows], "files": [{"name", "content" (base64)}], "urls": [...]}``.
+    ``documents``/``added``: ids read and ids new or changed; ``errors``/``warnings``: per-input
+    problems (a job can be done with some); ``error``: why a failed job failed.
+    """
+
+    id: str
+    state: str
+    inputs: dict[str, Any]
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    worker: str | None = None
+    error: str | None = None
+    documents: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
 
 TABLES = frozenset({"documents", "claims", "figures", "stories", "entities", "extractions"})  # for ``count``
 
@@ -162,6 +189,23 @@ class Store(Protocol):
     def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, outlet, url, duplicate_of) of every document: what counting outlets needs."""
         ...
+
+    # -- the job queue: writes asked for now, run by a worker later
+    def enqueue(self, inputs: Mapping[str, Any], errors: Sequence[str] = ()) -> Job:
+        """Queue a job on ``inputs`` (``errors``: problems already found in what was given)."""
+        ...
+
+    def claim_job(self, worker: str) -> Job | None:
+        """Mark the oldest queued job running for ``worker`` and return it, atomically: two workers
+        never claim one job. None when the queue is empty."""
+        ...
+
+    def finish_job(self, job_id: str, *, error: str | None = None, documents: Sequence[str] = (),
+                   added: Sequence[str] = (), errors: Sequence[str] = (), warnings: Sequence[str] = ()) -> None:
+        """Mark a running job done (or failed, with ``error``) with what it did."""
+        ...
+
+    def job(self, job_id: str) -> Job | None: ...
 
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL with ``?`` placeholders, for tests and analysts; the app calls the methods above."""

@@ -7,6 +7,7 @@ numbered migrations applied under that lock. Re-ingesting the same content chang
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import time
 import typing
@@ -21,6 +22,7 @@ from ..errors import InputError, StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, from_plain, loads, to_plain
 from .listing import DOCUMENT_ROW, EntityFilter, document_row, entity_filter, said_by, verdict_rank_sql
+from .protocol import Job
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -160,7 +162,19 @@ MIGRATIONS: tuple[str, ...] = (
         FROM claims c JOIN documents d ON d.id = c.doc
         LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
     """,
+    # 7: the job queue (web uploads run by workers; see claimgraph.jobs)
+    """
+    CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        inputs TEXT NOT NULL, created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, worker TEXT, error TEXT,
+        documents TEXT NOT NULL DEFAULT '[]', added TEXT NOT NULL DEFAULT '[]', errors TEXT NOT NULL DEFAULT '[]',
+        warnings TEXT NOT NULL DEFAULT '[]');
+    CREATE INDEX jobs_state ON jobs(state, seq);
+    """,
 )
+
+JOB_COLUMNS = ("id", "state", "inputs", "created_at", "started_at", "finished_at", "worker", "error", "documents",
+               "added", "errors", "warnings")
 
 DOC_COLUMNS = ("id", "checksum", "title", "published", "outlet", "url", "language", "authors", "duplicate_of",
                "source", "text")  # the rest of a Document (body, debris, spans) is its ``data``
@@ -578,6 +592,40 @@ class Store:
     def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
         return [(r[0], r[1], r[2], r[3]) for r in self.db.execute("SELECT id, outlet, url, duplicate_of FROM documents")]
 
+    # -- the job queue ------------------------------------------------------------------
+    def enqueue(self, inputs: Mapping[str, Any], errors: Sequence[str] = ()) -> Job:
+        job_id = secrets.token_hex(8)
+        with self.transaction():
+            self.db.execute("INSERT INTO jobs (id, inputs, created_at, errors) VALUES (?,?,?,?)",
+                            (job_id, _json(inputs), _now(), _json(list(errors))))
+        job = self.job(job_id)
+        assert job is not None
+        return job
+
+    def claim_job(self, worker: str) -> Job | None:
+        """One ``UPDATE … WHERE state = 'queued'`` under the write lock (``BEGIN IMMEDIATE``)."""
+        with self.transaction():
+            row = self.db.execute(
+                f"UPDATE jobs SET state = 'running', started_at = ?, worker = ? WHERE state = 'queued' AND seq = "
+                f"(SELECT MIN(seq) FROM jobs WHERE state = 'queued') RETURNING {', '.join(JOB_COLUMNS)}",
+                (_now(), worker)).fetchone()
+        return _job(row) if row else None
+
+    def finish_job(self, job_id: str, *, error: str | None = None, documents: Sequence[str] = (),
+                   added: Sequence[str] = (), errors: Sequence[str] = (), warnings: Sequence[str] = ()) -> None:
+        with self.transaction():
+            row = self.db.execute("SELECT errors FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            before = json.loads(row[0]) if row else []  # the problems found when it was queued come first
+            self.db.execute(
+                "UPDATE jobs SET state = ?, finished_at = ?, error = ?, documents = ?, added = ?, errors = ?, "
+                "warnings = ? WHERE id = ? AND state = 'running'",
+                ("failed" if error else "done", _now(), error, _json(list(documents)), _json(list(added)),
+                 _json(before + list(errors)), _json(list(warnings)), job_id))
+
+    def job(self, job_id: str) -> Job | None:
+        row = self.db.execute(f"SELECT {', '.join(JOB_COLUMNS)} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return _job(row) if row else None
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL, for tests and analysts (the app itself calls the methods above)."""
         return list(self.db.execute(sql, args))
@@ -637,6 +685,12 @@ def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
             c.counted, c.measure, _json(list(c.subject)), c.place, c.time.value if c.time else None,
             src.name if src else None, src.kind if src else None, src.entity if src else None, _json(list(a.via)),
             a.verb, a.certainty, int(c.in_title), dumps(c))
+
+
+def _job(row: Sequence[Any]) -> Job:
+    v = dict(zip(JOB_COLUMNS, row, strict=True))
+    lists = {k: tuple(json.loads(v[k])) for k in ("documents", "added", "errors", "warnings")}
+    return Job(**{**v, "inputs": json.loads(v["inputs"]), **lists})
 
 
 def _lower(text: str | None) -> str | None:

@@ -8,10 +8,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..export import figure_json
+from ..jobs import job_json
 from ..store.protocol import Store
 from . import data
 from .app import get_store, settings
-from .ingest import Pasted, add
+from .ingest import Pasted, queue
 from .security import MAX_OFFSET, check_write, is_encodable
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -131,11 +132,21 @@ class NewDocument(BaseModel):
         return self
 
 
-class AddResult(BaseModel):
+class JobOut(BaseModel):
+    id: str
+    state: Literal["queued", "running", "done", "failed"]
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+    error: str | None = Field(description="Why a failed job failed.")
     documents: list[str] = Field(description="Ids of the documents read.")
     added: list[str] = Field(description="Ids that were new or changed in the store.")
+    errors: list[str] = Field(description="Problems with some inputs (the others went in).")
+    warnings: list[str] = Field(description="Inputs that went in but need a look (mixed encodings).")
+
+
+class Refused(BaseModel):
     errors: list[str]
-    warnings: list[str] = Field([], description="Inputs that went in but need a look (mixed encodings).")
 
 
 @router.get("/figures", response_model=Page[FigureOut])
@@ -196,19 +207,29 @@ def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
             "dates": export["dates"], "entities": export["entities"]}
 
 
-@router.post("/documents", response_model=AddResult, status_code=201,
+@router.post("/documents", response_model=JobOut, status_code=202,
              responses={400: {"description": "a bad field (named in the message)"},
                         401: {"description": "token missing"}, 403: {"description": "wrong token"},
-                        413: {"description": "body too large"}, 422: {"description": "nothing could be added"}})
+                        413: {"description": "body too large"},
+                        422: {"model": Refused, "description": "nothing could be queued"}})
 def post_document(request: Request, store: StoreDep, body: NewDocument) -> Any:
-    """Add one article (text, HTML or a URL to fetch) and extract it. Figures are reconciled in the
-    background: they reflect the new article a moment after the response."""
+    """Queue one article (text, HTML or a URL to fetch). The answer is the queued job, at once; a
+    worker reads, extracts and reconciles it. Follow ``Location`` (``/api/jobs/{id}``) until its
+    state is ``done`` (or ``failed``, with ``error``)."""
     check_write(request, settings(request).token)
     pasted = [] if body.url else [Pasted(body.text, body.html, body.id, body.title, body.published, body.outlet)]
-    outcome = add(store, pasted=pasted, urls=[body.url] if body.url else [], config=settings(request).config,
-                  reconcile=settings(request).reconciler.request)
-    result = {"documents": outcome.documents, "added": outcome.added, "errors": outcome.errors,
-              "warnings": outcome.warnings}
-    if not outcome.documents:
-        return JSONResponse(result, status_code=422)
-    return result
+    queued = queue(store, pasted=pasted, urls=[body.url] if body.url else [])
+    if queued.job is None:
+        return JSONResponse({"errors": queued.errors}, status_code=422)
+    if (worker := settings(request).worker) is not None:
+        worker.notify()
+    return JSONResponse(job_json(queued.job), status_code=202, headers={"Location": f"/api/jobs/{queued.job.id}"})
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut)
+def get_job(store: StoreDep, job_id: str) -> dict[str, Any]:
+    """A queued write: its state (queued, running, done, failed) and, once run, what it did."""
+    job = store.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"No job {job_id!r}.")
+    return job_json(job)

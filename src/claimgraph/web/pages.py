@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from ..export import figure_json
@@ -17,7 +17,7 @@ from ..store.protocol import Store
 from ..store.sqlite import search_problem
 from . import data
 from .app import get_store, render, settings
-from .ingest import Pasted, add
+from .ingest import Pasted, queue
 from .security import MAX_OFFSET, check_write
 
 router = APIRouter(include_in_schema=False)
@@ -138,7 +138,9 @@ def add_submit(
     outlet: Annotated[str, Form()] = "", published: Annotated[str, Form()] = "", doc_id: Annotated[str, Form()] = "",
     fmt: Annotated[str, Form()] = "text", token: Annotated[str, Form()] = "",
     files: Annotated[list[UploadFile] | None, File()] = None,
-) -> HTMLResponse:
+) -> Response:
+    """Queue the inputs as a job and show the job's page (303: a reload does not post again);
+    inputs that cannot be queued at all keep the form, with what was wrong."""
     check_write(request, settings(request).token, token or None)
     pasted = []
     if text.strip():
@@ -146,10 +148,21 @@ def add_submit(
         pasted.append(Pasted(**body, id=doc_id.strip() or None, title=title.strip() or None,
                              published=published.strip() or None, outlet=outlet.strip() or None))
     uploads = [(f.filename or "upload.txt", f.file.read()) for f in files or () if f.filename]
-    outcome = add(store, pasted=pasted, files=uploads, urls=[url] if url.strip() else [],
-                  config=settings(request).config,
-                  reconcile=settings(request).reconciler.request)
+    queued = queue(store, pasted=pasted, files=uploads, urls=[url] if url.strip() else [])
+    if queued.job is not None:
+        if (worker := settings(request).worker) is not None:
+            worker.notify()
+        return RedirectResponse(f"/jobs/{queued.job.id}", status_code=303)
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published, "doc_id": doc_id,
             "fmt": fmt}
-    status = 200 if outcome.documents else (400 if not (text.strip() or uploads or url.strip()) else 422)
-    return render(request, "add.html.j2", status=status, form=form if not outcome.ok else {}, outcome=outcome)
+    status = 400 if not (text.strip() or uploads or url.strip()) else 422
+    return render(request, "add.html.j2", status=status, form=form, outcome={"errors": queued.errors})
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, store: StoreDep, job_id: str) -> HTMLResponse:
+    job = store.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"No job {job_id!r}.")
+    return render(request, "job.html.j2", job=job, pending=job.state in ("queued", "running"),
+                  worker=settings(request).worker is not None)
