@@ -137,8 +137,9 @@ def work(db: str, *, config: api.RunConfig, once: bool = False, poll: float = PO
 class Worker:
     """A worker thread in the web process: started with the app, woken when the app queues a job."""
 
-    def __init__(self, db: str, config: api.RunConfig, *, poll: float = POLL) -> None:
-        self.db, self.config, self.poll = db, config, poll
+    def __init__(self, db: str, config: api.RunConfig, *, poll: float = POLL,
+                 after: threading.Thread | None = None) -> None:
+        self.db, self.config, self.poll, self.after = db, config, poll, after
         self.stop, self.wake = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True, name="claimgraph-worker")
 
@@ -155,6 +156,8 @@ class Worker:
         self.thread.join(timeout)
 
     def _run(self) -> None:
+        if self.after is not None:  # the model's warm-up: a first job would load it a second time
+            self.after.join()
         while not self.stop.is_set():
             try:
                 work(self.db, config=self.config, poll=self.poll, stop=self.stop, wake=self.wake)

@@ -23,6 +23,24 @@ def verdict_rank_sql(column: str = "verdict") -> str:
     return f"CASE {column} {whens} ELSE 9 END"
 
 
+FIGURE_ORDER = f"ORDER BY {verdict_rank_sql('f.verdict')}, f.n_claims DESC, f.id"  # figures ``f``: conflicts first
+
+
+def figure_where(verdict: str | None, measure: str | None,
+                 claims: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+    """WHERE conditions on figures ``f`` and their arguments; ``claims``: a condition on claims ``c``
+    (a back end's SQL) that one of the figure's claims must meet."""
+    where, args = "1=1", list[Any]()
+    if verdict:
+        where, args = where + " AND f.verdict = ?", [*args, verdict]
+    if measure:
+        where, args = where + " AND f.measure = ?", [*args, measure]
+    if claims is not None:
+        where += f" AND f.id IN (SELECT cf.figure FROM claim_figure cf JOIN claims c ON c.id = cf.claim WHERE {claims[0]})"
+        args += claims[1]
+    return where, args
+
+
 @dataclass(frozen=True, slots=True)
 class EntityFilter:
     """The entities a name given by a user stands for: their ids, and a pattern over their names."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import from_plain, loads, to_plain
-from .listing import DOCUMENT_ROW, EntityFilter, document_row, entity_filter, verdict_rank_sql
+from .listing import DOCUMENT_ROW, FIGURE_ORDER, EntityFilter, document_row, entity_filter, figure_where
 from .protocol import TABLES, Job
 from .sqlite import BUSY_TIMEOUT, search_problem
 
@@ -486,18 +486,9 @@ class PostgresStore:
     def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
                     entity: EntityFilter | None = None, limit: int | None = None,
                     offset: int = 0) -> tuple[list[Figure], int]:
-        where, args = "1=1", list[Any]()
-        if verdict:
-            where, args = where + " AND f.verdict = ?", [*args, verdict]
-        if measure:
-            where, args = where + " AND f.measure = ?", [*args, measure]
-        if entity is not None:
-            cond, cargs = self._claim_where(None, entity)
-            where += f" AND f.id IN (SELECT cf.figure FROM claim_figure cf JOIN claims c ON c.id = cf.claim WHERE {cond})"
-            args += cargs
+        where, args = figure_where(verdict, measure, None if entity is None else self._claim_where(None, entity))
         total = int(self.query(f"SELECT COUNT(*) FROM figures f WHERE {where}", args)[0][0])
-        rows = self.query(f"SELECT f.data FROM figures f WHERE {where} ORDER BY {verdict_rank_sql('f.verdict')}, "
-                          "f.n_claims DESC, f.id LIMIT ? OFFSET ?", [*args, limit, offset])
+        rows = self.query(f"SELECT f.data FROM figures f WHERE {where} {FIGURE_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset])
         return [loads(Figure, r[0]) for r in rows], total
 
     def most_corroborated(self, limit: int = 1) -> list[Figure]:

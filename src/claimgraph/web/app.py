@@ -114,9 +114,9 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
                           "`offset` and return `total`. Writes need `Authorization: Bearer TOKEN` when the "
                           "server has a token.")
     run_config = config or api.RunConfig(timeout=15.0)
+    app.state.warming = warm_up(run_config) if warm else None
     app.state.settings = Settings(db_path, host, token, max_upload, run_config, env,
-                                  Worker(db_path, run_config).start() if worker else None)
-    app.state.warming = warm_up(app.state.settings.config) if warm else None
+                                  Worker(db_path, run_config, after=app.state.warming).start() if worker else None)
 
     def error_response(path: str, status: int, detail: Any, headers: dict[str, str] | None = None) -> Response:
         if wants_json(path):
