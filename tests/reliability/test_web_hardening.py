@@ -32,7 +32,9 @@ VALUES = ["%00", "a%00b", "%ED%A0%80", "%FF", "%C0%AF", "99999999999999999999", 
 PATHS = ["/search?q={}", "/search?q=a&offset={}", "/search?q=a&limit={}", "/figures?offset={}", "/figures?verdict={}",
          "/figures?entity={}", "/figures?measure={}", "/api/figures?offset={}", "/api/figures?limit={}",
          "/api/figures?entity={}", "/api/claims?offset={}", "/api/claims?entity={}", "/api/documents?offset={}",
-         "/documents?offset={}", "/documents/{}", "/api/documents/{}", "/figures/{}", "/api/figures/{}", "/?x={}"]
+         "/documents?offset={}", "/documents/{}", "/api/documents/{}", "/figures/{}", "/api/figures/{}", "/?x={}",
+         "/?offset={}", "/?limit={}", "/api/stories?offset={}", "/api/entities?name={}", "/api/entities?limit={}",
+         "/jobs/{}", "/api/jobs/{}"]
 
 
 @pytest.fixture(scope="module")

@@ -96,3 +96,16 @@ def test_a_failed_job_keeps_what_it_stored(db: str, monkeypatch: pytest.MonkeyPa
         assert [d.id for d in store.documents()] == ["job1-doc1"]  # ingested before the crash: kept
         nothing = store.job(bad_url.id)
         assert nothing is not None and nothing.state == "failed" and "private or loopback" in (nothing.error or "")
+
+
+def test_the_worker_command_runs_the_queue_and_stops(db: str, no_nlp: None) -> None:
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    with open_store(db) as store:
+        queued = [store.enqueue({"pasted": [pasted(n, 0)]}) for n in range(3)]
+    result = CliRunner().invoke(main, ["worker", "--db", db, "--once"])
+    assert result.exit_code == 0 and "3 jobs run" in result.output
+    with open_store(db) as store:
+        assert [store.job(j.id).state for j in queued] == ["done"] * 3  # type: ignore[union-attr]
