@@ -602,7 +602,11 @@ class Store:
         return job
 
     def claim_job(self, worker: str) -> Job | None:
-        """One ``UPDATE … WHERE state = 'queued'`` under the write lock (``BEGIN IMMEDIATE``)."""
+        """One ``UPDATE … WHERE state = 'queued'`` under the write lock (``BEGIN IMMEDIATE``), taken
+        only when a read sees a queued job: an idle worker's look at the queue blocks no writer."""
+        if not self.db.in_transaction and not self.db.execute(
+                "SELECT 1 FROM jobs WHERE state = 'queued' LIMIT 1").fetchone():
+            return None
         with self.transaction():
             row = self.db.execute(
                 f"UPDATE jobs SET state = 'running', started_at = ?, worker = ? WHERE state = 'queued' AND seq = "
