@@ -92,8 +92,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
     CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
-    # 5: the job queue (web uploads run by workers; see claimgraph.jobs)
+    # 5: the job queue (web uploads run by workers; see claimgraph.jobs), and the claims listing's order
     """
+    CREATE INDEX claims_doc_id ON claims (doc, id);
     CREATE TABLE jobs (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE,
         state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
         inputs jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), started_at timestamptz,

@@ -140,6 +140,7 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE claims SET n = r.n FROM (SELECT rowid AS rid, ROW_NUMBER() OVER (PARTITION BY doc ORDER BY rowid) - 1 AS n
         FROM claims) AS r WHERE claims.rowid = r.rid;
     CREATE INDEX claims_doc_n ON claims(doc, n);
+    CREATE INDEX claims_doc_id ON claims(doc, id);
     ALTER TABLE figures ADD COLUMN low REAL;
     ALTER TABLE figures ADD COLUMN high REAL;
     ALTER TABLE figures ADD COLUMN origins TEXT NOT NULL DEFAULT '[]';
