@@ -47,6 +47,7 @@ class EntityFilter:
 
     ids: tuple[str, ...]
     names: tuple[str, ...]  # lower case, longer than two characters
+    locals: tuple[str, ...] = ()  # ids a claim's subject or source entity may hold for them (``with_locals``)
 
     @property
     def empty(self) -> bool:
@@ -58,6 +59,15 @@ class EntityFilter:
         if not self.names:
             return None
         return f"{boundary}(?:{'|'.join(re.escape(n) for n in self.names)}){boundary}"
+
+
+    def with_locals(self, entity_of: list[tuple[str, str]]) -> EntityFilter:
+        """With the document entity ids that ``entity_of`` (local, entity rows for these entities, and
+        for the ids themselves when they are local ids) maps to them, and the ids that it does not map:
+        a claim's subject ``s`` stands for ``entity_of.get(s, s)``."""
+        mapped = {local for local, _ in entity_of}
+        locals_ = {local for local, ent in entity_of if ent in self.ids} | {i for i in self.ids if i not in mapped}
+        return EntityFilter(self.ids, self.names, tuple(sorted(locals_)))
 
 
 def entity_filter(found: list[tuple[str, str, list[str]]], want: str) -> EntityFilter:

@@ -462,7 +462,10 @@ class PostgresStore:
         want = name.strip().lower()
         rows = self.query("SELECT id, name, aliases FROM entities WHERE strpos(lower(name), ?) > 0 "
                           "OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ?)", (want, want))
-        return entity_filter([(r[0], r[1], list(r[2])) for r in rows], want)
+        found = entity_filter([(r[0], r[1], list(r[2])) for r in rows], want)
+        return found.with_locals([(r[0], r[1]) for r in self.query(
+            "SELECT local, entity FROM entity_of WHERE entity = ANY(?) OR local = ANY(?)",
+            (list(found.ids), list(found.ids)))])
 
     @staticmethod
     def _claim_where(measure: str | None, entity: EntityFilter | None) -> tuple[str, list[Any]]:
@@ -471,12 +474,12 @@ class PostgresStore:
         if measure:
             sql.append("c.measure = ?")
             args.append(measure)
-        if entity is not None:
-            ids = list(entity.ids)
-            cond = ("(EXISTS (SELECT 1 FROM unnest(c.subject) s LEFT JOIN entity_of eo ON eo.local = s "
-                    "WHERE coalesce(eo.entity, s) = ANY(?)) "
-                    "OR coalesce((SELECT entity FROM entity_of WHERE local = c.source_entity), c.source_entity) = ANY(?)")
-            args += [ids, ids]
+        if entity is not None and entity.empty:
+            sql.append("false")
+        elif entity is not None:
+            locs = list(entity.locals)
+            cond = "(c.source_entity = ANY(?) OR c.subject && ?::text[]"
+            args += [locs, locs]
             pattern = entity.regex(r"\y")
             if pattern is not None:
                 cond += " OR EXISTS (SELECT 1 FROM unnest(array_append(c.via, c.source)) x WHERE lower(x) ~ ?)"
