@@ -9,7 +9,7 @@ import pytest
 
 from claimgraph import api
 from claimgraph.errors import InputError
-from claimgraph.model import Document, Entity, Extraction, Figure, Story
+from claimgraph.model import Claim, Document, Entity, Extraction, Figure, Quantity, Story
 from claimgraph.store import postgres, sqlite
 from claimgraph.store.connect import open_store
 from claimgraph.web import data as web
@@ -236,3 +236,21 @@ def test_listings_filter_and_page_in_the_store(db: str, corpus: dict[str, Any]) 
         assert store.claim_figure(["note-1:c1", "x"]) == {"note-1:c1": "boats"}
         assert sorted(store.document_refs())[0] == ("blaze-1", c["documents"][2].outlet, "https://news.example/blaze-1",
                                                     None)
+
+
+def test_the_entity_filter_follows_subjects_through_entity_of(db: str) -> None:
+    q = Quantity(0, 11, 3000.0, 3000.0, 3000.0)
+    subjects = {"a": ("a:e1",), "b": ("ent:town",), "c": ("c:e1",)}  # b: a corpus id no document id maps
+    with open_store(db) as store:
+        store.add_documents([doc(i) for i in subjects])
+        store.save_extractions([Extraction(i, claims=(Claim(f"{i}:c1", i, 0, 11, q, measure="fled", subject=s),))
+                                for i, s in subjects.items()], "v1")
+        town, hill = Entity("ent:town", "River Town", "GPE", ("the town",)), Entity("ent:hill", "Hill Village", "GPE")
+        fig = Figure("f", "fled", "fled", "count", ("a:c1", "b:c1", "c:c1"), "agree", 3000, 3000, 1)
+        store.save_reconciled([town, hill], {"a:e1": "ent:town", "c:e1": "ent:hill"}, [fig],
+                              {f"{i}:c1": "f" for i in subjects}, [], [])
+        by_alias = store.entity_filter("The Town")
+        assert by_alias.ids == ("ent:town",) and by_alias.locals == ("a:e1", "ent:town")
+        assert [c.id for c in store.claim_page(entity=by_alias)[0]] == ["a:c1", "b:c1"]
+        assert [c.id for c in store.claim_page(entity=store.entity_filter("hill"))[0]] == ["c:c1"]
+        assert store.figure_page(entity=store.entity_filter("hill"))[1] == 1
