@@ -1009,3 +1009,45 @@ def test_values_that_agree_lie_within_a_tenth() -> None:
             found += 1
             assert abs(p - q) <= max(abs(p), abs(q)) / 10 + 1, (a, b)
     assert found > 1000
+
+
+def test_streets_are_keyed_by_the_last_word_of_their_name() -> None:
+    from claimgraph.reconcile._text import streets
+
+    text = ("Officers were called to the 1400 block of North Alder Street late Friday. A second car stopped on "
+            "Alder St. near 12th Avenue. The case goes to the District Court; press Close to dismiss.")
+    assert streets(doc("s", text=text)) == {"alder", "12th"}
+    assert streets(doc("t", text="No street is named here at all.")) == frozenset()
+
+
+def _street_shooting(idx: StoryIndex, id: str, day: str, street: str) -> str:
+    text = (f"Police in Dunmore said a gunman opened fire outside a corner store on {street} and fled in a "
+            "grey sedan. Officers found the victims when they arrived. The store owner said it was the "
+            "second robbery attempt this winter.")
+    return idx.add(doc(id, published=day, text=text), ["dunmore", "dunmore-police", "corner-store"])
+
+
+def test_a_week_apart_another_street_is_another_event() -> None:
+    def stories(second_street: str) -> tuple[str, str]:
+        idx = StoryIndex(names={}, near_copies=False)
+        _other_towns(idx)
+        return (_street_shooting(idx, "a", "2025-03-01", "Alder Street"),
+                _street_shooting(idx, "b", "2025-03-15", second_street))
+    a, b = stories("Alder Street")
+    assert a == b  # two weeks on, the same words on the same street: a follow-up
+    a, b = stories("Birch Avenue")
+    assert a != b
+
+
+def test_claims_of_documents_on_different_streets_never_share_a_figure() -> None:
+    texts = {"a": "A man was killed on Alder Street.", "b": "One person died in a shooting on Alder St.",
+             "c": "A man was killed on Birch Avenue.", "d": "Police said one man was killed."}
+    docs = [doc(d, published="2025-03-01", text=t) for d, t in texts.items()]
+    exts = [ext(d, [claim(f"{d}1", d, qty(1, 1, 1), measure="killed", counted="man")]) for d in texts]
+    result = build_figures([c for e in exts for c in e.claims], {d.id: d for d in docs}, merge_entities(exts),
+                           story_of=dict.fromkeys(texts, "s1"))
+    fig = result.claim_figure
+    assert fig["a1"] == fig["b1"] == fig["d1"] != fig["c1"]  # the street-less one goes with the larger place
+    one_place = build_figures([c for e in exts for c in e.claims if c.doc != "c"], {d.id: d for d in docs},
+                              merge_entities(exts), story_of=dict.fromkeys(texts, "s1"))
+    assert len(set(one_place.claim_figure.values())) == 1

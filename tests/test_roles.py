@@ -38,6 +38,8 @@ def values(e: Extraction, measure: str | None = None) -> list[float | None]:
     ("The fire started at 3:40 a.m. and was out by 6 p.m.", {6}),
     ("The driver was struck four times by the falling beams.", {4}),
     ("A boy, 12, was rescued from the river.", {12}),
+    ("The tanker overturned on Loop 410 and blocked U.S. 87 for hours.", {410, 87}),
+    ("Two lanes of FM 2920 and the Beltway 8 ramp were closed.", {2920, 8}),
 ])
 def test_numbers_that_count_nothing(extractor: Extractor, text: str, not_claims: set[float]) -> None:
     got = set(values(run(extractor, text)))
@@ -69,12 +71,25 @@ def test_one_person_without_a_numeral(extractor: Extractor, text: str, measure: 
     assert [(c.quantity.value, c.measure) for c in claims] == [(1.0, measure)], text
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("One man died after the two cars collided on Brook Lane.", "killed"),
+    ("Deputies said one woman was injured in the fire.", "wounded"),
+    ("The storm killed one person and flooded the valley.", "killed"),
+])
+def test_one_person_in_words_is_a_stated_count(extractor: Extractor, text: str, measure: str) -> None:
+    claims = [c for c in run(extractor, text).claims if c.measure == measure]
+    assert [(c.quantity.value, c.quantity.qualifier) for c in claims] == [(1.0, "exact")], text
+
+
 @pytest.mark.parametrize("text", [
     "No one was hurt in the fire.",
     "Two brothers and a cousin were killed.",
     "The gunmen were never found.",
     "The men died in the blast.",
     "He said the boy was not injured.",
+    "One of the hikers was never found.",
+    "The ranger could have been killed, his wife said.",
+    "Without the helmet he would've died.",
 ])
 def test_no_implied_count(extractor: Extractor, text: str) -> None:
     assert not [c for c in run(extractor, text).claims if c.quantity.qualifier == "implied"], text
@@ -131,6 +146,12 @@ def measures(e: Extraction) -> dict[str | None, list[tuple[float | None, str]]]:
     ("A 17-year-old was shot in the leg on Tuesday night.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A woman was struck by a stray bullet on her porch.", {"shot": [(1, "implied")], "wounded": [(1, "implied")]}),
     ("A man was shot to death outside his home.", {"killed": [(1, "implied")], "wounded": None}),
+    # a person who shot himself was hurt, not killed, unless the text says so
+    ("Deputies said the boy shot himself in the foot with his uncle's pistol.",
+     {"shot": [(1, "implied")], "wounded": [(1, "implied")], "killed": None}),
+    ("The man fatally shot himself after the standoff.", {"killed": [(1, "implied")], "wounded": None}),
+    # the attacker shot is no wounded victim
+    ("The gunman shot himself as deputies arrived.", {"shot": [(1, "implied")], "wounded": None}),
     ("The hiker was fatally wounded by a stray round.", {"killed": [(1, "implied")], "wounded": None, "shot": None}),
     # a coordinated outcome is the measure
     ("Three cousins were shot and wounded near the ferry terminal.", {"wounded": [(3, "exact")]}),

@@ -2,7 +2,8 @@
 was found dead" each state one death.
 
 Candidates come from the DependencyMatcher patterns of ``data/implied.json``; the decision
-that the person is exactly one is :func:`is_one_person`. A document keeps one implied claim
+that the person is exactly one is :func:`is_one_person`. "One person died" states its one in
+words; it is read here too (a lone "one" is no count to the quantity finder), as a stated count. A document keeps one implied claim
 per measure (its first), and none for a measure it states with a numeral
 (:func:`keep_implied`).
 
@@ -70,8 +71,10 @@ def is_one_person(tok: Token) -> bool:
     """One person: a singular person noun with a singular determiner, a possessive or an age
     ("a man", "the victim", "her son", "a 15-year-old"), a named person, or he/she; never
     with a number of its own or a coordinated partner ("Lee and her three children")."""
-    if any(c.dep_ in ("nummod", "conj") for c in tok.children) or tok.dep_ == "conj":
+    if any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj":
         return False
+    if any(c.dep_ == "nummod" for c in tok.children):  # "one person died": one, stated in words
+        return stated_one(tok) is not None and tok.lemma_.lower() in person_nouns()
     if any(c.lower_ in ("no", "another", "other", "each", "every", "any") for c in tok.children):
         return False
     low = tok.lower_
@@ -83,6 +86,12 @@ def is_one_person(tok: Token) -> bool:
         return _is_aged(tok)
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words("singular_determiners"))
                for c in tok.children)
+
+
+def stated_one(tok: Token) -> Token | None:
+    """The "one" of "one person", "one victim": its only number."""
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    return nums[0] if len(nums) == 1 and nums[0].lower_ == "one" and nums[0].i < tok.i else None
 
 
 def _is_aged(tok: Token) -> bool:
@@ -100,7 +109,13 @@ def is_attacker(tok: Token) -> bool:
 
 
 def _negated(pred: Token) -> bool:
-    return any(c.dep_ == "neg" for c in pred.children) or any(c.dep_ == "neg" for c in pred.head.children)
+    """Not told as having happened: negated ("was not hurt"), or counterfactual ("could have been
+    killed", "would've died")."""
+    near = [*pred.children, *pred.head.children]
+    if any(c.dep_ == "neg" for c in near):
+        return True
+    perfect = any(c.lower_.replace("’", "'") == "'ve" or (c.dep_ == "aux" and c.lemma_ == "have") for c in near)
+    return perfect and any(c.dep_ == "aux" and c.lower_ in words("counterfactual_modals") for c in near)
 
 
 def keep_implied(measures_stated: Iterable[str], implied: Iterable[tuple[str, Any]]) -> list[Any]:
@@ -134,8 +149,8 @@ def wounded_of_shot(claims: Sequence[Claim], text: str) -> tuple[Claim, Claim] |
     deaths = _death_words().search(text) is not None
     for c in claims:
         q = c.quantity
-        if c.measure != "shot" or q.vague or q.low is None or q.low != q.high or q.change:
-            continue
+        if c.measure != "shot" or c.counted == "attacker" or q.vague or q.low is None or q.low != q.high or q.change:
+            continue  # (the attacker shot is counted apart from the victims)
         dead = [k.quantity.low for k in killed if k.sentence == c.sentence and k.quantity.low is not None]
         fatal = _fatally(text, c)
         if fatal is not None:

@@ -16,7 +16,7 @@ from ..model import Attribution, Claim, DateMention, Document, Extraction, Quant
 from . import attribution as attr
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
-from .implied import Implied, is_attacker, keep_implied, wounded_of_shot
+from .implied import Implied, is_attacker, keep_implied, stated_one, wounded_of_shot
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
 from .nlp import DEFAULT_MODEL, index_attribute_ruler, load_nlp
@@ -426,9 +426,12 @@ class _DocExtraction:
     def implied_claim(self, sent: Any, offset: int, imp: Implied, is_title: bool, dates: Sequence[Any]) -> Claim:
         """One person the sentence says was killed (wounded, ...) without a numeral."""
         person = imp.person
-        start, end = offset + person.idx, offset + person.idx + len(person)
-        lo, hi = min(person.idx, imp.pred.idx), max(person.idx + len(person), imp.pred.idx + len(imp.pred))
-        q = Quantity(start, end, 1.0, 1.0, 1.0, unit="count", qualifier="implied", text=person.text)
+        one = stated_one(person)  # "one person died": stated, not implied
+        first = one if one is not None else person
+        start, end = offset + first.idx, offset + person.idx + len(person)
+        lo, hi = min(first.idx, imp.pred.idx), max(person.idx + len(person), imp.pred.idx + len(imp.pred))
+        q = Quantity(start, end, 1.0, 1.0, 1.0, unit="count", qualifier="implied" if one is None else "exact",
+                     text=self.doc.text[start:end])
         a = self._attribution(person, sent, offset, follow=False)
         counted = "attacker" if is_attacker(person) else "people"
         cid = f"{self.doc.id}:i{len(self.implied) + 1}"

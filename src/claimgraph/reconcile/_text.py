@@ -1,10 +1,13 @@
-"""Small text helpers shared by the reconcile modules: name keys, tokens, lemmas."""
+"""Small text helpers shared by the reconcile modules: name keys, tokens, lemmas, streets."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from ..lexicon import words
+from ..model import Document
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
 _POSSESSIVE = re.compile(r"'s?\b|'$")
@@ -125,3 +128,18 @@ def precision(value: float) -> float:
 def iso_day(value: str | None) -> str | None:
     """The date part of an ISO timestamp ('2024-12-23T16:54' -> '2024-12-23')."""
     return value[:10] if value else None
+
+
+# suffixes that are also common nouns ("the District Court", a "Close" button) are left out
+_SUFFIXES = sorted({w.rstrip(".") for w in words("street_suffixes") - words("street_suffixes_also_nouns")},
+                   key=len, reverse=True)
+# "on South Halsted Street", "at 12th Ave.": the streets a local story happens on
+_STREET = re.compile(r"\b(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?: [A-Z][a-z]+){0,2}(?= (?:"
+                     + "|".join(re.escape(w.capitalize()) for w in _SUFFIXES) + r")\b)")
+
+
+def streets(doc: Document) -> frozenset[str]:
+    """The streets a document's body names, each by the last word of its name ("S. Halsted St."
+    and "Halsted Street" are one: "halsted")."""
+    text = " ".join(doc.text[a:b] for a, b in doc.body) if doc.body else doc.text
+    return frozenset(m.group().rsplit(None, 1)[-1].lower() for m in _STREET.finditer(text))

@@ -46,6 +46,7 @@ from datetime import date
 
 from ..model import Claim, Document, Figure
 from ._features import Features, claim_features, is_toll, money_words
+from ._text import streets
 from .entities import PLACE_TYPES, EntityIndex
 from .origins import OriginReport, OriginResolver
 from .verdicts import Reading, agrees, judge, reading_interval
@@ -102,7 +103,8 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     if story_of is not None:
         feats = _unset(feats, stories, _settings(index, story_of))
-    clusters = _cluster(feats, stories)
+    streets_of = {d: streets(documents[d]) for d in {c.doc for c in claims} if d in documents}
+    clusters = _cluster(feats, stories, [streets_of.get(c.doc, frozenset()) for c in claims])
     resolver = resolver or OriginResolver(claims, documents, index)
     figures: list[Figure] = []
     claim_figure: dict[str, str] = {}
@@ -219,7 +221,8 @@ def _value_groups(members: list[int], feats: Sequence[Features]) -> list[list[in
     return [sorted(g) for g in groups] if len(groups) > 1 else [[i] for i in sorted(members)]
 
 
-def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int]]:
+def _cluster(feats: Sequence[Features], stories: Sequence[str],
+             places: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     weak: list[int] = []
     for i, f in enumerate(feats):
@@ -231,14 +234,44 @@ def _cluster(feats: Sequence[Features], stories: Sequence[str]) -> list[list[int
     for block, idxs in blocks.items():
         clusters.extend(_cluster_block(block, idxs, feats, stories))
     clusters.extend(_attach_weak(weak, clusters, feats, stories))
-    # a figure belongs to one event: claims of documents in different stories never share one
+    # a figure belongs to one event: claims of documents in different stories never share one,
+    # nor do those of documents on different streets
     out: list[list[int]] = []
     for c in clusters:
         parts: dict[str, list[int]] = defaultdict(list)
         for i in c.members:
             parts[stories[i]].append(i)
-        out.extend(sorted(m) for m in parts.values())
+        for m in parts.values():
+            out.extend(_by_place(sorted(m), places) if places else [sorted(m)])
     return out
+
+
+def _by_place(members: list[int], places: Sequence[frozenset[str]]) -> list[list[int]]:
+    """Members apart by the streets their documents name: documents sharing a street are one
+    place; two places that share none are two events of one story (a city's shootings). The
+    members whose documents name no street go with the largest place."""
+    groups: list[tuple[set[str], list[int]]] = []
+    unplaced: list[int] = []
+    for i in members:
+        if not places[i]:
+            unplaced.append(i)
+            continue
+        hit = [g for g in groups if g[0] & places[i]]
+        if not hit:
+            groups.append((set(places[i]), [i]))
+            continue
+        keep = hit[0]
+        keep[0].update(places[i])
+        keep[1].append(i)
+        for g in hit[1:]:
+            keep[0].update(g[0])
+            keep[1].extend(g[1])
+            groups.remove(g)
+    if len(groups) <= 1:
+        return [members]
+    largest = max(groups, key=lambda g: len(g[1]))
+    largest[1].extend(unplaced)
+    return [sorted(g[1]) for g in groups]
 
 
 def _cluster_block(block: tuple[object, ...], idxs: list[int], feats: Sequence[Features],

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Document, Story
+from ._text import streets as _streets
 
 __all__ = ["StoryIndex"]
 
@@ -67,6 +68,7 @@ class _Story:
     days: list[int] = field(default_factory=list)  # the members' dates, as day numbers
     people: set[str] = field(default_factory=set)  # the people its members name
     key_people: set[str] = field(default_factory=set)  # the people some member names at least twice
+    streets: set[str] = field(default_factory=set)  # the streets its members name
 
 
 class StoryIndex:
@@ -128,8 +130,9 @@ class StoryIndex:
             story = self._near_copy(signature)
         words = self._words(doc)
         day = _day(doc.date)
+        streets = _streets(doc)
         if story is None and (top or words):
-            story = self._best_story(counts, top, words, days=[day] if day is not None else [])
+            story = self._best_story(counts, top, words, days=[day] if day is not None else [], streets=streets)
         if story is None:
             self._made += 1
             story = _Story(f"s{self._made}")
@@ -141,6 +144,7 @@ class StoryIndex:
             return story.id
         self._join(story, doc, counts, signature)
         self._join_words(story, words)
+        story.streets |= streets
         return story.id
 
     def story_of(self, doc_id: str) -> str | None:
@@ -169,7 +173,8 @@ class StoryIndex:
             # the best of the stories at least as large: a closer but smaller one will fold
             # into its own larger neighbour later, not take this one in
             target = self._best_story(small.entities, top, small.words, exclude=small.id,
-                                      loose=len(small.docs) <= 1, min_docs=len(small.docs), days=small.days)
+                                      loose=len(small.docs) <= 1, min_docs=len(small.docs), days=small.days,
+                                      streets=small.streets)
             if target is None:
                 continue
             for doc_id in small.docs:
@@ -183,6 +188,7 @@ class StoryIndex:
                 self._named_in[e].discard(small.id)
                 self._named_in[e].add(target.id)
             target.key_people |= small.key_people
+            target.streets |= small.streets
             for d in small.days:
                 bisect.insort(target.days, d)
             self._refresh_profile(target)
@@ -261,7 +267,7 @@ class StoryIndex:
 
     def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
                     exclude: str | None = None, loose: bool = False, min_docs: int = 0,
-                    days: list[int] | None = None) -> _Story | None:
+                    days: list[int] | None = None, streets: set[str] | frozenset[str] = frozenset()) -> _Story | None:
         """The story closest to the document by entity cosine plus text (TF-IDF) cosine.
 
         A document joins when both similarities clear their thresholds, or one clears it by
@@ -299,9 +305,12 @@ class StoryIndex:
             gap = _gap(days, st.days) if days and st.days else 0
             if gap > self.max_gap and not self._joins(ent, text, strong=True):
                 continue  # the same kind of event in the same place, months apart: another story
-            if gap > self.near_days and not self._joins(ent, text, far=True) \
-                    and not self._shared_people(people, key, st):
-                continue  # ... or a week or more apart, unless the texts tell the same story
+            if gap > self.near_days:
+                shared = self._shared_people(people, key, st)
+                if not (shared or self._joins(ent, text, far=True)):
+                    continue  # ... or a week or more apart, unless the texts tell the same story
+                if not shared and streets and st.streets and not streets & st.streets:
+                    continue  # ... on other streets
             cand = (ent + text, len(st.docs), st.id)
             if best is None or cand > best:
                 best, best_story = cand, st
