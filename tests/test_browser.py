@@ -247,3 +247,23 @@ def test_a_titleless_corpus_is_named_by_its_text_never_by_ids(browser: Any, tmp_
     assert "3 documents from 3 outlets (2 not named)" in report
     assert "unattributed (“Commuters waited for hours at Kallin harbour…”)" in report
     context.close()
+
+
+def test_an_added_article_is_queued_and_its_job_page_follows_it(
+        browser: Any, demo_db: tuple[str, dict[str, Any]], page: Any, tmp_path: Path) -> None:
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db[0], db)  # the session's store stays as the other tests expect it
+    with serving(str(db)) as url:
+        page.goto(f"{url}/add")
+        page.fill("textarea[name=text]", "Engineers said 17 pumps were moved to the flooded district on Sunday.")
+        page.fill("input[name=doc_id]", "pumps-1")
+        page.get_by_role("button", name="Add and analyse").click()
+        page.wait_for_url("**/jobs/*")
+        page.wait_for_selector("#job-state[data-state=done]", timeout=60_000)  # the page reloads itself until then
+        page.screenshot(path=str(ARTIFACTS / "8-job-done.png"), full_page=True)
+        page.get_by_role("link", name="pumps-1").click()
+        page.wait_for_url("**/documents/pumps-1")
+        assert "17 pumps" in page.locator("body").inner_text()
+    assert not page.problems, page.problems

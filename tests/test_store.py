@@ -1,13 +1,16 @@
 """The SQLite store: migrations, round trips, idempotent re-ingest."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from claimgraph.errors import StoreError
 from claimgraph.model import (
+    QUALIFIERS,
     Attribution,
     Claim,
     Debris,
@@ -21,6 +24,7 @@ from claimgraph.model import (
     TextSpan,
     TimeRef,
 )
+from claimgraph.store.codec import dumps
 from claimgraph.store.sqlite import MIGRATIONS, Store
 
 
@@ -89,3 +93,75 @@ def test_not_a_database(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="bad.db"):
         Store(bad)
+
+
+def old_store(path: Path, c: dict[str, Any]) -> None:
+    """A store as claimgraph wrote it before migration 6: schema 1-5, whole objects as JSON blobs
+    beside a few key columns (the INSERT statements of that version, verbatim)."""
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+    for version, sql in enumerate(MIGRATIONS[:5], 1):
+        for statement in filter(str.strip, sql.split(";")):
+            con.execute(statement)
+        con.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (version,))
+    for d in c["documents"]:
+        con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", (
+            d.id, d.checksum, d.published, d.outlet, d.title, d.url, d.duplicate_of, d.source, "2026-01-01", dumps(d)))
+        con.execute("INSERT INTO documents_fts VALUES (?,?,?)", (d.id, d.title or "", d.text))
+    for ex in c["extractions"]:
+        con.execute("INSERT INTO extractions VALUES (?,?,?)", (ex.doc, "v1", dumps(ex)))
+        for cl in ex.claims:
+            src = cl.attribution.source.name if cl.attribution.source else None
+            con.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
+                        (cl.id, cl.doc, cl.measure, cl.quantity.unit, cl.quantity.value, src, dumps(cl)))
+    con.executemany("INSERT INTO entities VALUES (?,?,?,?)", ((e.id, e.name, e.type, dumps(e)) for e in c["entities"]))
+    con.executemany("INSERT INTO entity_of VALUES (?,?)", c["entity_of"].items())
+    con.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", (
+        (f.id, f.label, f.measure, f.unit, f.verdict, len(f.claims), f.independent_origins, dumps(f))
+        for f in c["figures"]))
+    con.executemany("INSERT INTO claim_figure VALUES (?,?)", c["claim_figure"].items())
+    con.executemany("INSERT INTO stories VALUES (?,?,?)", ((s.id, s.label, dumps(s)) for s in c["stories"]))
+    con.executemany("INSERT INTO timeline VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(c["timeline"])))
+    con.close()
+
+
+def test_a_store_of_the_previous_version_migrates_without_loss(tmp_path: Path) -> None:
+    from conftest import build_store, corpus
+
+    c = corpus()
+    old_store(tmp_path / "old.db", c)
+    with Store(tmp_path / "old.db") as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert store.documents() == sorted(c["documents"], key=lambda d: (d.published is not None, d.published or "", d.id))
+        assert store.extractions() == sorted(c["extractions"], key=lambda e: e.doc)
+        assert store.figures() == sorted(c["figures"], key=lambda f: f.id) and store.stories() == c["stories"]
+        assert store.entities() == c["entities"] and store.timeline() == c["timeline"]
+        assert store.search("displaced", limit=1) and store.raw("wire-1") is None
+        columns = "n, start_char, end_char, value, low, high, unit, qualifier, counted, measure, subject, source, " \
+                  "source_kind, source_entity, via, verb, certainty, in_title, vague"
+        migrated = store.query(f"SELECT {columns} FROM claims ORDER BY id")
+        ledger = store.query("SELECT * FROM ledger ORDER BY id")
+        figs = store.query("SELECT id, low, high, origins, first_reported FROM figures ORDER BY id")
+        docs = store.query("SELECT id, authors, language, text, data FROM documents ORDER BY id")
+    with Store(build_store(tmp_path / "new.db")) as fresh:  # written by this version: the same rows
+        assert fresh.query(f"SELECT {columns} FROM claims ORDER BY id") == migrated
+        assert fresh.query("SELECT * FROM ledger ORDER BY id") == ledger
+        assert fresh.query("SELECT id, low, high, origins, first_reported FROM figures ORDER BY id") == figs
+        assert fresh.query("SELECT id, authors, language, text, data FROM documents ORDER BY id") == docs
+    row = dict(zip(columns.split(", "), migrated[0], strict=True))
+    assert row["n"] == 0 and row["via"] == "[]" and row["qualifier"] in QUALIFIERS
+
+
+def test_claims_and_figures_have_the_columns_of_the_postgresql_store(tmp_path: Path) -> None:
+    from claimgraph.store import postgres
+
+    def columns(sql: str, table: str) -> list[str]:
+        start = sql.index(f"CREATE TABLE {table} (")
+        body = sql[start:sql.index(";", start)]
+        return [w.split()[0] for w in re.split(r",\s*(?![^()]*\))", body[body.index("(") + 1:body.rindex(")")])]
+
+    with Store(tmp_path / "x.db") as store:
+        for table in ("documents", "claims", "figures", "entities", "stories", "timeline", "extractions"):
+            mine = {r[1] for r in store.query(f"PRAGMA table_info({table})")}
+            theirs = {c for c in columns("".join(postgres.MIGRATIONS), table) if c.islower()}
+            assert len(theirs) > 3 and theirs - mine == set(), table

@@ -1,6 +1,7 @@
 """The web app and JSON API with FastAPI's TestClient, over the hand-built store (no NLP unless marked slow)."""
 from __future__ import annotations
 
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,17 @@ def client(synthetic_db: str) -> Iterator[TestClient]:
 @pytest.fixture
 def fresh_db(tmp_path: Path) -> str:
     return build_store(tmp_path / "fresh.db")
+
+
+def finished(client: TestClient, job: str, timeout: float = 20.0) -> dict[str, Any]:
+    """The job at ``job`` (an id, or the URL of its page) once the app's worker has run it."""
+    job_id = job.rstrip("/").rsplit("/", 1)[-1]
+    deadline = time.monotonic() + timeout
+    while True:
+        state = client.get(f"/api/jobs/{job_id}").json()
+        if state["state"] in ("done", "failed") or time.monotonic() > deadline:
+            return state  # type: ignore[no-any-return]
+        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -143,9 +155,11 @@ def test_writes_need_the_token_beyond_loopback(fresh_db: str, no_nlp: None) -> N
     assert r.status_code == 401 and "Token needed" in r.text
     assert 'name="token"' in client.get("/add").text
     r = client.post("/api/documents", json=body, headers={"Authorization": "Bearer s3cret"})
-    assert r.status_code == 201 and r.json()["documents"] == ["tok-1"]
+    assert r.status_code == 202 and r.headers["location"] == f"/api/jobs/{r.json()['id']}"
+    assert finished(client, r.json()["id"])["documents"] == ["tok-1"]
     r = client.post("/add", data={"text": "Another 3 roads were shut.", "doc_id": "tok-2", "token": "s3cret"})
-    assert r.status_code == 200 and 'href="/documents/tok-2"' in r.text
+    assert r.status_code == 200 and "/jobs/" in str(r.url)
+    assert finished(client, str(r.url))["state"] == "done" and 'href="/documents/tok-2"' in client.get(r.url).text
 
 
 def test_upload_limit(fresh_db: str, no_nlp: None) -> None:
@@ -157,30 +171,52 @@ def test_upload_limit(fresh_db: str, no_nlp: None) -> None:
     chunks = (b'{"text": "' + b"z" * 1500 + b'"}' for _ in range(1))  # no Content-Length: counted as it streams
     r = client.post("/api/documents", content=chunks, headers={"content-type": "application/json"})
     assert r.status_code == 413 and r.headers[CSP]
-    assert client.post("/api/documents", json={"text": "5 boats sank.", "id": "small"}).status_code == 201
+    assert client.post("/api/documents", json={"text": "5 boats sank.", "id": "small"}).status_code == 202
 
 
 def test_add_pasted_uploaded_and_failing_inputs(fresh_db: str, no_nlp: None) -> None:
     client = TestClient(create_app(fresh_db), base_url=LOCAL)
     r = client.post("/add", data={"text": f"<script>x</script> 7 ferries ran. {'word ' * 5}", "title": "Ferries",
                                   "outlet": "Test Wire", "published": "2025-10-18", "doc_id": "ferries"})
-    assert r.status_code == 200 and 'href="/documents/ferries"' in r.text
+    assert r.status_code == 200 and r.history[0].status_code == 303 and "/jobs/" in str(r.url)
+    assert finished(client, str(r.url))["documents"] == ["ferries"]
+    assert 'href="/documents/ferries"' in client.get(r.url).text and 'http-equiv="refresh"' not in client.get(r.url).text
     doc = client.get("/api/documents/ferries").json()["document"]
     assert (doc["title"], doc["outlet"], doc["published"]) == ("Ferries", "Test Wire", "2025-10-18")
     assert "&lt;script&gt;x" in client.get("/documents/ferries").text
     r = client.post("/add", files={"files": ("../../evil name.txt", b"Some 40 tents went up.", "text/plain")})
-    assert r.status_code == 200 and 'href="/documents/evil-name"' in r.text
+    assert finished(client, str(r.url))["documents"] == ["evil-name"]
+    assert 'href="/documents/evil-name"' in client.get(r.url).text
     r = client.post("/add", data={"text": ""})
     assert r.status_code == 400 and "Nothing to add" in r.text
     r = client.post("/add", data={"url": "http://127.0.0.1:9/private"})
-    assert r.status_code == 422 and "private or loopback" in r.text and "Nothing was added" in r.text
+    job = finished(client, str(r.url))
+    assert job["state"] == "failed" and "private or loopback" in job["error"] and job["documents"] == []
+    assert "Nothing was added" in client.get(r.url).text and "private or loopback" in client.get(r.url).text
     r = client.post("/add", data={"text": "9 huts.", "doc_id": "bad id/.."})
     assert r.status_code == 422 and "an id may use" in r.text
     assert client.post("/add", data={"text": "x"}, headers={"Origin": "https://evil.example"}).status_code == 403
     assert client.post("/api/documents", json={"text": "a", "url": "https://x.example/"}).status_code == 400
     assert client.post("/api/documents", json={"html": "<p>4 dogs</p>", "colour": "red"}).status_code == 400
     r = client.post("/api/documents", json={"url": "http://127.0.0.1:9/x"})
-    assert r.status_code == 422 and "private or loopback" in r.json()["errors"][0]
+    assert r.status_code == 202 and "private or loopback" in finished(client, r.json()["id"])["errors"][0]
+    r = client.post("/add", data={"text": "9 huts.", "doc_id": "bad id/..", "url": "ftp://x.example/"})
+    assert r.status_code == 422 and "only http:// and https://" in r.text  # nothing queued
+    assert client.get("/jobs/nope").status_code == 404 and client.get("/api/jobs/nope").status_code == 404
+
+
+def test_a_job_waits_for_a_worker(fresh_db: str, no_nlp: None) -> None:
+    """Without a worker in the app the job stays queued (its page reloads itself) until one runs it."""
+    from claimgraph import jobs
+
+    client = TestClient(create_app(fresh_db, worker=False), base_url=LOCAL)
+    r = client.post("/api/documents", json={"text": "Some 8 wells ran dry.", "id": "wells"})
+    job = r.json()
+    assert r.status_code == 202 and job["state"] == "queued" and job["documents"] == []
+    page = client.get(f"/jobs/{job['id']}").text
+    assert 'http-equiv="refresh"' in page and "claimgraph worker" in page
+    assert jobs.work(fresh_db, config=api.RunConfig(), once=True) == 1
+    assert client.get(f"/api/jobs/{job['id']}").json()["documents"] == ["wells"]
 
 
 @pytest.mark.slow
@@ -188,7 +224,31 @@ def test_add_runs_extraction(fresh_db: str) -> None:
     client = TestClient(create_app(fresh_db), base_url=LOCAL)
     text = "At least 25 people were killed in the flood, the interior ministry said on Tuesday."
     r = client.post("/api/documents", json={"text": text, "id": "flood-1", "published": "2025-10-20"})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text
+    assert finished(client, r.json()["id"], timeout=120)["state"] == "done"
     claims = client.get("/api/documents/flood-1").json()["claims"]
     assert any(c["value"] == 25 for c in claims)
     assert client.get("/documents/flood-1").status_code == 200
+
+
+def test_all_sql_is_behind_the_store() -> None:
+    """The web app, CLI and report read through ``Store`` methods; only ``store/`` holds SQL."""
+    import re
+
+    package = Path(api.__file__).parent
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).parts[0] == "store":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert ".query(" not in text and not re.search(r"\bSELECT\b|\bFROM \w+ WHERE\b", text), path
+
+
+def test_story_and_entity_listings(client: TestClient) -> None:
+    stories = client.get("/api/stories?limit=1").json()
+    assert stories["total"] == 1 and stories["items"][0]["id"] == "kessel"
+    assert "note-1" not in stories["items"][0]["documents"] and len(stories["items"][0]["documents"]) == 5
+    ents = client.get("/api/entities?name=VELASQUEZ").json()
+    assert ents["total"] == 1 and ents["items"][0]["aliases"] == ["Velasquez"]
+    assert client.get("/api/entities?name=nobody").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+    html = client.get("/").text
+    assert "Other documents" in html and 'href="/documents/note-1"' in html and 'rel="next"' not in html

@@ -304,6 +304,22 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     uvicorn.run(app, host=host, port=port)
 
 
+@main.command()
+@db_option
+@click.option("--once", is_flag=True, help="Run the jobs queued now, then stop (default: wait for more).")
+@click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at an empty queue.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, envvar="CLAIMGRAPH_MODEL")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+def worker(db: str, once: bool, poll: float, model: str, timeout: float) -> None:
+    """Run the jobs the web app queued (uploads): ingest, extract, reconcile. Any number of workers
+    and web processes can share one store; each job runs once."""
+    from .jobs import work
+
+    with open_store(db) as store:
+        ran = work(db, config=api.RunConfig(model=model, timeout=timeout), once=once, poll=poll, store=store)
+    click.echo(f"{ran} job{'' if ran == 1 else 's'} run", err=True)
+
+
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, cols: tuple[str, ...]) -> None:
     if as_json:
         import json

@@ -9,7 +9,7 @@ import pytest
 
 from claimgraph import api
 from claimgraph.errors import InputError
-from claimgraph.model import Document, Extraction, Figure, Story
+from claimgraph.model import Claim, Document, Entity, Extraction, Figure, Quantity, Story
 from claimgraph.store import postgres, sqlite
 from claimgraph.store.connect import open_store
 from claimgraph.web import data as web
@@ -132,9 +132,9 @@ def test_web_reads_agree_on_both_back_ends(tmp_path: Any, pg_url: str, corpus: d
             answers.append({
                 "export": api.export(store),  # type: ignore[arg-type]
                 "summary": web.summary(store), "measures": web.measures(store),
-                "figures": [f.id for f in web.figures(store, entity="Velasquez")],
+                "figures": [f.id for f in web.figures(store, entity="Velasquez")[0]],
                 "figure": web.figure_export(store, "displaced"), "document": web.document_export(store, "wire-1"),
-                "documents": web.documents(store, 3, 1), "claims": [c.id for c in web.claims(store, measure="dead")],
+                "documents": web.documents(store, 3, 1), "claims": [c.id for c in web.claims(store, measure="dead")[0]],
                 "stories": web.stories(store)})
     assert answers[0] == answers[1]
 
@@ -188,3 +188,69 @@ def test_the_ledger_view_has_a_row_per_claim_with_its_figure(db: str, corpus: di
                          "aid", "agree")]
         total = store.query("SELECT COUNT(*) FROM ledger")[0][0]
         assert total == sum(len(x.claims) for x in corpus["extractions"])
+
+
+def test_listings_filter_and_page_in_the_store(db: str, corpus: dict[str, Any]) -> None:
+    """The listing methods on the hand-built corpus: order, totals, pages and the entity filter."""
+    c = corpus
+    mpa = Entity("ent:mpa", "Meridian Press Agency", "ORG", ("MPA",))
+    with open_store(db) as store:
+        fill(store, c)
+        store.save_reconciled([*c["entities"], mpa], c["entity_of"], c["figures"], c["claim_figure"], c["stories"],
+                              c["timeline"])
+        order = ["displaced", "repair", "dead", "damage", "aid", "boats", "farmland"]  # conflicts first, most claims
+        figs, total = store.figure_page()
+        assert [f.id for f in figs] == order and total == 7
+        figs, total = store.figure_page(limit=2, offset=2)
+        assert [f.id for f in figs] == order[2:4] and total == 7
+        assert [f.id for f in store.figure_page(verdict="single_source", measure="boats")[0]] == ["boats"]
+        assert store.figure_page(verdict="conflict", limit=0) == ([], 2)
+        velasquez = store.entity_filter("velasquez")  # an alias; "dana velasquez" is the name
+        assert velasquez.ids == ("ent:velasquez",) and velasquez.names == ("dana velasquez", "velasquez")
+        assert [f.id for f in store.figure_page(entity=velasquez)[0]] == ["dead"]
+        claims, total = store.claim_page(entity=velasquez)
+        assert [x.id for x in claims] == ["ledger-42:c1", "vbc-61:c2"] and total == 2
+        by_relay = store.entity_filter("MPA")  # named only in the claims' via, as a whole word
+        assert by_relay.ids == ("ent:mpa",)
+        assert [f.id for f in store.figure_page(entity=by_relay)[0]] == ["aid"]
+        assert store.claim_page(entity=by_relay, measure="aid")[1] == 2
+        assert store.claim_page(entity=store.entity_filter("press agency"))[1] == 2  # part of the name
+        assert store.claim_page(entity=store.entity_filter("nobody at all")) == ([], 0)
+        assert store.claim_page(entity=store.entity_filter("Velasquez"), measure="aid") == ([], 0)
+        claims, total = store.claim_page(limit=3, offset=12)
+        assert [x.id for x in claims] == ["wire-1:c2", "wire-1:c3"] and total == 14
+        assert [x.id for x in store.claims(["wire-1:c2", "nope", "blaze-1:c1"])] == ["blaze-1:c1", "wire-1:c2"]
+        rows, total = store.document_page(2, 3)
+        assert [r["id"] for r in rows] == ["herald-1", "vbc-61"] and total == 6
+        assert rows[1] == {"id": "vbc-61", "title": "Toll rises to 61", "outlet": "VBC News", "published": "2025-10-16",
+                           "url": "https://news.example/vbc-61", "duplicate_of": None, "claims": 4}
+        assert store.document_page(unassigned=True)[1] == 1 and store.document_page()[0][-1]["id"] == "note-1"
+        assert [r["id"] for r in store.document_rows(["note-1", "nope", "wire-1"])] == ["note-1", "wire-1"]
+        assert store.story_page(limit=5) == (c["stories"], 1) and store.story_page(offset=1) == ([], 1)
+        assert store.figure_verdicts(["herald-1", "note-1"]) == {"aid": "agree", "boats": "single_source"}
+        assert store.entity_page(name="mpa") == ([mpa], 1) and store.entity_page(limit=1, offset=1) == (c["entities"], 2)
+        assert store.measures() == sorted(order)
+        assert [f.id for f in store.most_corroborated(2)] == ["displaced", "dead"]  # 3 origins; 2 and 3 claims
+        assert store.entity_of(["vbc-61:e1", "x"]) == {"vbc-61:e1": "ent:velasquez"}
+        assert store.entities(["ent:mpa"]) == [mpa] and store.figures(ids=["aid", "x"])[0].id == "aid"
+        assert store.claim_figure(["note-1:c1", "x"]) == {"note-1:c1": "boats"}
+        assert sorted(store.document_refs())[0] == ("blaze-1", c["documents"][2].outlet, "https://news.example/blaze-1",
+                                                    None)
+
+
+def test_the_entity_filter_follows_subjects_through_entity_of(db: str) -> None:
+    q = Quantity(0, 11, 3000.0, 3000.0, 3000.0)
+    subjects = {"a": ("a:e1",), "b": ("ent:town",), "c": ("c:e1",)}  # b: a corpus id no document id maps
+    with open_store(db) as store:
+        store.add_documents([doc(i) for i in subjects])
+        store.save_extractions([Extraction(i, claims=(Claim(f"{i}:c1", i, 0, 11, q, measure="fled", subject=s),))
+                                for i, s in subjects.items()], "v1")
+        town, hill = Entity("ent:town", "River Town", "GPE", ("the town",)), Entity("ent:hill", "Hill Village", "GPE")
+        fig = Figure("f", "fled", "fled", "count", ("a:c1", "b:c1", "c:c1"), "agree", 3000, 3000, 1)
+        store.save_reconciled([town, hill], {"a:e1": "ent:town", "c:e1": "ent:hill"}, [fig],
+                              {f"{i}:c1": "f" for i in subjects}, [], [])
+        by_alias = store.entity_filter("The Town")
+        assert by_alias.ids == ("ent:town",) and by_alias.locals == ("a:e1", "ent:town")
+        assert [c.id for c in store.claim_page(entity=by_alias)[0]] == ["a:c1", "b:c1"]
+        assert [c.id for c in store.claim_page(entity=store.entity_filter("hill"))[0]] == ["c:c1"]
+        assert store.figure_page(entity=store.entity_filter("hill"))[1] == 1

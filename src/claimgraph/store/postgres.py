@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import from_plain, loads, to_plain
-from .protocol import TABLES
+from .listing import DOCUMENT_ROW, FIGURE_ORDER, EntityFilter, document_row, entity_filter, figure_where
+from .protocol import TABLES, Job
 from .sqlite import BUSY_TIMEOUT, search_problem
 
 if TYPE_CHECKING:
@@ -90,7 +92,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
     CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
     """,
+    # 5: the job queue (web uploads run by workers; see claimgraph.jobs), and the claims listing's order
+    """
+    CREATE INDEX claims_doc_id ON claims (doc, id);
+    CREATE TABLE jobs (seq bigserial PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        inputs jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), started_at timestamptz,
+        finished_at timestamptz, worker text, error text, documents text[] NOT NULL DEFAULT '{}',
+        added text[] NOT NULL DEFAULT '{}', errors text[] NOT NULL DEFAULT '{}', warnings text[] NOT NULL DEFAULT '{}');
+    CREATE INDEX jobs_queued ON jobs (seq) WHERE state = 'queued';
+    """,
 )
+JOB_SELECT = ("id, state, inputs, created_at, started_at, finished_at, worker, error, documents, added, errors, "
+              "warnings")
 
 LOCK_CLASS = 0x6367  # first key of the writers' advisory lock; the second is the schema's hash
 CONNECT_TIMEOUT = 10  # seconds to reach the server
@@ -410,22 +424,32 @@ class PostgresStore:
                     (n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, _json(to_plain(t)))
                     for n, t in enumerate(timeline)])
 
-    def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        if ids is None:
+            return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities WHERE id = ANY(?) ORDER BY id",
+                                                        (list(ids),))]
 
-    def entity_of(self) -> dict[str, str]:
-        return dict(self.query("SELECT local, entity FROM entity_of"))
+    def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
+        if local is None:
+            return dict(self.query("SELECT local, entity FROM entity_of"))
+        return dict(self.query("SELECT local, entity FROM entity_of WHERE local = ANY(?)", (list(local),)))
 
-    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
-        sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
+    def figures(self, *, verdict: str | None = None, measure: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Figure]:
+        sql, args = "SELECT data FROM figures WHERE 1=1", list[Any]()
         if verdict:
             sql, args = sql + " AND verdict = ?", [*args, verdict]
         if measure:
             sql, args = sql + " AND measure = ?", [*args, measure]
+        if ids is not None:
+            sql, args = sql + " AND id = ANY(?)", [*args, list(ids)]
         return [loads(Figure, r[0]) for r in self.query(sql + " ORDER BY id", args)]
 
-    def claim_figure(self) -> dict[str, str]:
-        return dict(self.query("SELECT claim, figure FROM claim_figure"))
+    def claim_figure(self, claims: Iterable[str] | None = None) -> dict[str, str]:
+        if claims is None:
+            return dict(self.query("SELECT claim, figure FROM claim_figure"))
+        return dict(self.query("SELECT claim, figure FROM claim_figure WHERE claim = ANY(?)", (list(claims),)))
 
     def stories(self) -> list[Story]:
         return [loads(Story, r[0]) for r in self.query("SELECT data FROM stories ORDER BY id")]
@@ -433,8 +457,136 @@ class PostgresStore:
     def timeline(self) -> list[TimelineEvent]:
         return [loads(TimelineEvent, r[0]) for r in self.query("SELECT data FROM timeline ORDER BY n")]
 
+    # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
+    def entity_filter(self, name: str) -> EntityFilter:
+        want = name.strip().lower()
+        rows = self.query("SELECT id, name, aliases FROM entities WHERE strpos(lower(name), ?) > 0 "
+                          "OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ?)", (want, want))
+        found = entity_filter([(r[0], r[1], list(r[2])) for r in rows], want)
+        return found.with_locals([(r[0], r[1]) for r in self.query(
+            "SELECT local, entity FROM entity_of WHERE entity = ANY(?) OR local = ANY(?)",
+            (list(found.ids), list(found.ids)))])
+
+    @staticmethod
+    def _claim_where(measure: str | None, entity: EntityFilter | None) -> tuple[str, list[Any]]:
+        """WHERE conditions on claims ``c`` (``1=1`` when none) and their arguments."""
+        sql, args = ["1=1"], list[Any]()
+        if measure:
+            sql.append("c.measure = ?")
+            args.append(measure)
+        if entity is not None and entity.empty:
+            sql.append("false")
+        elif entity is not None:
+            locs = list(entity.locals)
+            cond = "(c.source_entity = ANY(?) OR c.subject && ?::text[]"
+            args += [locs, locs]
+            pattern = entity.regex(r"\y")
+            if pattern is not None:
+                cond += " OR EXISTS (SELECT 1 FROM unnest(array_append(c.via, c.source)) x WHERE lower(x) ~ ?)"
+                args.append(pattern)
+            sql.append(cond + ")")
+        return " AND ".join(sql), args
+
+    def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
+                    entity: EntityFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Figure], int]:
+        where, args = figure_where(verdict, measure, None if entity is None else self._claim_where(None, entity))
+        total = int(self.query(f"SELECT COUNT(*) FROM figures f WHERE {where}", args)[0][0])
+        rows = self.query(f"SELECT f.data FROM figures f WHERE {where} {FIGURE_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [loads(Figure, r[0]) for r in rows], total
+
+    def most_corroborated(self, limit: int = 1) -> list[Figure]:
+        rows = self.query("SELECT data FROM figures ORDER BY independent_origins DESC, n_claims DESC, id DESC "
+                          "LIMIT ?", (limit,))
+        return [loads(Figure, r[0]) for r in rows]
+
+    def measures(self) -> list[str]:
+        return [r[0] for r in self.query("SELECT DISTINCT measure FROM figures WHERE measure IS NOT NULL ORDER BY 1")]
+
+    def claims(self, ids: Iterable[str]) -> list[Claim]:
+        return [loads(Claim, r[0]) for r in self.query("SELECT data FROM claims WHERE id = ANY(?) ORDER BY id",
+                                                       (list(ids),))]
+
+    def claim_page(self, *, measure: str | None = None, entity: EntityFilter | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[Claim], int]:
+        where, args = self._claim_where(measure, entity)
+        total = int(self.query(f"SELECT COUNT(*) FROM claims c WHERE {where}", args)[0][0])
+        rows = self.query(f"SELECT c.data FROM claims c WHERE {where} ORDER BY c.doc, c.id LIMIT ? OFFSET ?",
+                          [*args, limit, offset])
+        return [loads(Claim, r[0]) for r in rows], total
+
+    def document_page(self, limit: int | None = None, offset: int = 0, *,
+                      unassigned: bool = False) -> tuple[list[dict[str, Any]], int]:
+        where = "WHERE d.id NOT IN (SELECT unnest(documents) FROM stories)" if unassigned else ""
+        total = int(self.query(f"SELECT COUNT(*) FROM documents d {where}")[0][0])
+        rows = self.query(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            f"FROM documents d {where} ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+            (limit, offset))
+        return [document_row(r[:-1], r[-1]) for r in rows], total
+
+    def document_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(ids)
+        found = {r[0]: document_row(r[:-1], r[-1]) for r in self.query(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            "FROM documents d WHERE d.id = ANY(?)", (wanted,))}
+        return [found[i] for i in wanted if i in found]
+
+    def story_page(self, limit: int | None = None, offset: int = 0) -> tuple[list[Story], int]:
+        total = self.count("stories")
+        rows = self.query("SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", (limit, offset))
+        return [loads(Story, r[0]) for r in rows], total
+
+    def figure_verdicts(self, docs: Iterable[str]) -> dict[str, str]:
+        return dict(self.query(
+            "SELECT DISTINCT cf.figure, coalesce(f.verdict, 'single_source') FROM claims c "
+            "JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure "
+            "WHERE c.doc = ANY(?)", (list(docs),)))
+
+    def entity_page(self, *, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Entity], int]:
+        where, args = "", list[Any]()
+        if name and name.strip():
+            where, args = "WHERE id = ANY(?)", [list(self.entity_filter(name).ids)]
+        total = int(self.query(f"SELECT COUNT(*) FROM entities {where}", args)[0][0])
+        rows = self.query(f"SELECT data FROM entities {where} ORDER BY id LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [loads(Entity, r[0]) for r in rows], total
+
+    def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r[0], r[1], r[2], r[3]) for r in self.query("SELECT id, outlet, url, duplicate_of FROM documents")]
+
+    # -- the job queue ------------------------------------------------------------------
+    # Jobs are not data of the ledger: their writes skip the writers' lock, so a worker can claim a
+    # job while another reconciles. ``FOR UPDATE SKIP LOCKED`` hands each queued job to one worker.
+    def enqueue(self, inputs: Mapping[str, Any], errors: Sequence[str] = ()) -> Job:
+        job_id = secrets.token_hex(8)
+        with self._conn() as conn:
+            row = conn.execute(f"INSERT INTO jobs (id, inputs, errors) VALUES (%s, %s::jsonb, %s) RETURNING {JOB_SELECT}",
+                               (job_id, _json(inputs), list(errors))).fetchone()
+        return _job(row)
+
+    def claim_job(self, worker: str) -> Job | None:
+        with self._conn() as conn, conn.transaction():
+            row = conn.execute(
+                f"UPDATE jobs SET state = 'running', started_at = now(), worker = %s WHERE seq = "
+                f"(SELECT seq FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                f"RETURNING {JOB_SELECT}", (worker,)).fetchone()
+        return _job(row) if row else None
+
+    def finish_job(self, job_id: str, *, error: str | None = None, documents: Sequence[str] = (),
+                   added: Sequence[str] = (), errors: Sequence[str] = (), warnings: Sequence[str] = ()) -> None:
+        with self._conn() as conn:
+            conn.execute("UPDATE jobs SET state = %s, finished_at = now(), error = %s, documents = %s, added = %s, "
+                         "errors = errors || %s::text[], warnings = %s WHERE id = %s AND state = 'running'",
+                         ("failed" if error else "done", error, list(documents), list(added), list(errors),
+                          list(warnings), job_id))
+
+    def job(self, job_id: str) -> Job | None:
+        rows = self.query(f"SELECT {JOB_SELECT} FROM jobs WHERE id = ?", (job_id,))
+        return _job(rows[0]) if rows else None
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL with ``?`` placeholders (as for SQLite), for presentation layers."""
+        """Read-only SQL with ``?`` placeholders (as for SQLite), for tests and analysts."""
         with self._conn() as conn:
             return list(conn.execute(placeholders(sql), tuple(args)).fetchall())
 
@@ -451,6 +603,15 @@ def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
             c.counted, c.measure, list(c.subject), c.place, c.time.value if c.time else None,
             src.name if src else None, src.kind if src else None, src.entity if src else None, list(a.via), a.verb,
             a.certainty, c.in_title, _json(to_plain(c)))
+
+
+def _job(row: Sequence[Any]) -> Job:
+    v = dict(zip(JOB_SELECT.split(", "), row, strict=True))
+    for k in ("created_at", "started_at", "finished_at"):
+        v[k] = v[k].isoformat(timespec="seconds") if v[k] is not None else None
+    for k in ("documents", "added", "errors", "warnings"):
+        v[k] = tuple(v[k])
+    return Job(**{**v, "inputs": json.loads(v["inputs"])})
 
 
 def _doc_row(d: Document) -> tuple[Any, ...]:

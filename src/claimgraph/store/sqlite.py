@@ -6,8 +6,11 @@ numbered migrations applied under that lock. Re-ingesting the same content chang
 """
 from __future__ import annotations
 
+import json
+import secrets
 import sqlite3
 import time
+import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -16,8 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, StoreError
-from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
-from .codec import dumps, loads
+from ..model import Claim, Document, Entity, Extraction, Figure, Story, TimelineEvent
+from .codec import dumps, from_plain, loads, to_plain
+from .listing import (
+    DOCUMENT_ROW,
+    FIGURE_ORDER,
+    EntityFilter,
+    document_row,
+    entity_filter,
+    figure_where,
+    said_by,
+)
+from .protocol import Job
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -78,7 +91,105 @@ MIGRATIONS: tuple[str, ...] = (
         FROM claims c JOIN documents d ON d.id = c.doc
         LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
     """,
+    # 6: real columns, as on PostgreSQL, filled from the JSON of the rows already stored. A
+    # document's text leaves its ``data`` for a column of its own (``data`` keeps the rest); claims,
+    # figures, entities, stories and timeline events keep their whole object in ``data`` beside the
+    # columns. Lists (authors, via, subject, aliases, origins, documents, errors) are JSON arrays.
+    """
+    ALTER TABLE documents ADD COLUMN language TEXT;
+    ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT '';
+    UPDATE documents SET language = json_extract(data, '$.language'),
+        authors = coalesce(json_extract(data, '$.authors'), '[]'), text = json_extract(data, '$.text'),
+        data = json_remove(data, '$.id', '$.checksum', '$.title', '$.published', '$.outlet', '$.url',
+                           '$.language', '$.authors', '$.duplicate_of', '$.source', '$.text');
+    CREATE INDEX documents_published ON documents(published, id);
+    ALTER TABLE extractions ADD COLUMN errors TEXT NOT NULL DEFAULT '[]';
+    UPDATE extractions SET errors = coalesce(json_extract(data, '$.errors'), '[]');
+    ALTER TABLE claims ADD COLUMN n INTEGER;
+    ALTER TABLE claims ADD COLUMN start_char INTEGER;
+    ALTER TABLE claims ADD COLUMN end_char INTEGER;
+    ALTER TABLE claims ADD COLUMN low REAL;
+    ALTER TABLE claims ADD COLUMN high REAL;
+    ALTER TABLE claims ADD COLUMN qualifier TEXT;
+    ALTER TABLE claims ADD COLUMN change TEXT;
+    ALTER TABLE claims ADD COLUMN per TEXT;
+    ALTER TABLE claims ADD COLUMN vague INTEGER;
+    ALTER TABLE claims ADD COLUMN counted TEXT;
+    ALTER TABLE claims ADD COLUMN subject TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE claims ADD COLUMN place TEXT;
+    ALTER TABLE claims ADD COLUMN time TEXT;
+    ALTER TABLE claims ADD COLUMN source_kind TEXT;
+    ALTER TABLE claims ADD COLUMN source_entity TEXT;
+    ALTER TABLE claims ADD COLUMN via TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE claims ADD COLUMN verb TEXT;
+    ALTER TABLE claims ADD COLUMN certainty TEXT;
+    ALTER TABLE claims ADD COLUMN in_title INTEGER;
+    UPDATE claims SET start_char = json_extract(data, '$.start'), end_char = json_extract(data, '$.end'),
+        value = json_extract(data, '$.quantity.value'), low = json_extract(data, '$.quantity.low'),
+        high = json_extract(data, '$.quantity.high'), unit = json_extract(data, '$.quantity.unit'),
+        qualifier = json_extract(data, '$.quantity.qualifier'), change = json_extract(data, '$.quantity.change'),
+        per = json_extract(data, '$.quantity.per'), vague = json_extract(data, '$.quantity.vague'),
+        counted = json_extract(data, '$.counted'), subject = coalesce(json_extract(data, '$.subject'), '[]'),
+        place = json_extract(data, '$.place'), time = json_extract(data, '$.time.value'),
+        source = json_extract(data, '$.attribution.source.name'),
+        source_kind = json_extract(data, '$.attribution.source.kind'),
+        source_entity = json_extract(data, '$.attribution.source.entity'),
+        via = coalesce(json_extract(data, '$.attribution.via'), '[]'), verb = json_extract(data, '$.attribution.verb'),
+        certainty = json_extract(data, '$.attribution.certainty'), in_title = json_extract(data, '$.in_title');
+    UPDATE claims SET n = r.n FROM (SELECT rowid AS rid, ROW_NUMBER() OVER (PARTITION BY doc ORDER BY rowid) - 1 AS n
+        FROM claims) AS r WHERE claims.rowid = r.rid;
+    CREATE INDEX claims_doc_n ON claims(doc, n);
+    CREATE INDEX claims_doc_id ON claims(doc, id);
+    ALTER TABLE figures ADD COLUMN low REAL;
+    ALTER TABLE figures ADD COLUMN high REAL;
+    ALTER TABLE figures ADD COLUMN origins TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE figures ADD COLUMN first_reported TEXT;
+    ALTER TABLE figures ADD COLUMN last_reported TEXT;
+    UPDATE figures SET low = json_extract(data, '$.low'), high = json_extract(data, '$.high'),
+        origins = coalesce(json_extract(data, '$.origins'), '[]'), first_reported = json_extract(data, '$.first_reported'),
+        last_reported = json_extract(data, '$.last_reported');
+    CREATE INDEX figures_measure ON figures(measure);
+    ALTER TABLE entities ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+    UPDATE entities SET aliases = coalesce(json_extract(data, '$.aliases'), '[]');
+    ALTER TABLE stories ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
+    UPDATE stories SET documents = coalesce(json_extract(data, '$.documents'), '[]');
+    ALTER TABLE timeline ADD COLUMN at TEXT;
+    ALTER TABLE timeline ADD COLUMN kind TEXT;
+    ALTER TABLE timeline ADD COLUMN label TEXT;
+    ALTER TABLE timeline ADD COLUMN doc TEXT;
+    ALTER TABLE timeline ADD COLUMN claim TEXT;
+    ALTER TABLE timeline ADD COLUMN figure TEXT;
+    UPDATE timeline SET at = json_extract(data, '$.when'), kind = json_extract(data, '$.kind'),
+        label = json_extract(data, '$.label'), doc = json_extract(data, '$.doc'), claim = json_extract(data, '$.claim'),
+        figure = json_extract(data, '$.figure');
+    DROP VIEW ledger;
+    CREATE VIEW ledger AS
+        SELECT c.id, c.doc, d.outlet, d.published, substr(d.text, c.start_char + 1, c.end_char - c.start_char) AS text,
+               c.value, c.low, c.high, c.unit, c.qualifier, c.change, c.counted, c.measure, c.source, c.source_kind,
+               c.via, cf.figure, f.verdict, f.independent_origins
+        FROM claims c JOIN documents d ON d.id = c.doc
+        LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
+    """,
+    # 7: the job queue (web uploads run by workers; see claimgraph.jobs)
+    """
+    CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        inputs TEXT NOT NULL, created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, worker TEXT, error TEXT,
+        documents TEXT NOT NULL DEFAULT '[]', added TEXT NOT NULL DEFAULT '[]', errors TEXT NOT NULL DEFAULT '[]',
+        warnings TEXT NOT NULL DEFAULT '[]');
+    CREATE INDEX jobs_state ON jobs(state, seq);
+    """,
 )
+
+JOB_COLUMNS = ("id", "state", "inputs", "created_at", "started_at", "finished_at", "worker", "error", "documents",
+               "added", "errors", "warnings")
+
+DOC_COLUMNS = ("id", "checksum", "title", "published", "outlet", "url", "language", "authors", "duplicate_of",
+               "source", "text")  # the rest of a Document (body, debris, spans) is its ``data``
+CLAIM_COLUMNS = ("id", "doc", "n", "start_char", "end_char", "value", "low", "high", "unit", "qualifier", "change",
+                 "per", "vague", "counted", "measure", "subject", "place", "time", "source", "source_kind",
+                 "source_entity", "via", "verb", "certainty", "in_title", "data")
 
 
 BUSY_TIMEOUT = 600.0  # seconds a writer waits for another (reconciling a million claims takes ~70 s)
@@ -94,6 +205,8 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.create_function("cg_lower", 1, _lower, deterministic=True)  # SQLite's lower() is ASCII only
+            self.db.create_function("cg_said_by", 2, _said_by, deterministic=True)
             self._wal(timeout)
             self.migrate()
         except sqlite3.DatabaseError as exc:
@@ -183,10 +296,8 @@ class Store:
             for d in fresh:
                 if d.id in known:
                     self._delete_doc(d.id)
-                self.db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (d.id, d.checksum, d.published, d.outlet, d.title, d.url, d.duplicate_of, d.source, _now(), dumps(d)),
-                )
+                self.db.execute(f"INSERT INTO documents ({', '.join(DOC_COLUMNS)}, data, added_at) "
+                                f"VALUES ({', '.join('?' * (len(DOC_COLUMNS) + 2))})", (*_doc_row(d), _now()))
                 self.db.execute("INSERT INTO documents_fts VALUES (?,?,?)", (d.id, d.title or "", d.text))
             for doc_id, fmt, content in raws:
                 if doc_id in ids:
@@ -195,10 +306,10 @@ class Store:
 
     def _changed(self, doc: Document) -> bool:
         """Whether ``doc`` is new, or differs from the stored one in text or metadata (a fixed manifest)."""
-        row = self.db.execute("SELECT checksum, data FROM documents WHERE id = ?", (doc.id,)).fetchone()
-        if row is None or row[0] != doc.checksum:
+        row = self.db.execute(f"SELECT {DOC_SELECT} FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is None or row[1] != doc.checksum:
             return True
-        return replace(loads(Document, row[1]), duplicate_of=doc.duplicate_of, source=doc.source) != doc
+        return replace(_doc_from(row), duplicate_of=doc.duplicate_of, source=doc.source) != doc
 
     def _delete_doc(self, doc_id: str) -> None:
         for table, col in (("claims", "doc"), ("extractions", "doc"), ("raw", "id"), ("documents_fts", "id"),
@@ -210,15 +321,13 @@ class Store:
         of those are originals."""
         with self.transaction():
             if ids is None:
-                rows = list(self.db.execute("SELECT id, data, duplicate_of FROM documents"))
+                rows = list(self.db.execute("SELECT id, duplicate_of FROM documents"))
             else:
-                rows = [r for i in ids for r in self.db.execute(
-                    "SELECT id, data, duplicate_of FROM documents WHERE id = ?", (i,))]
-            for doc_id, data, old in rows:
+                rows = [r for i in ids for r in self.db.execute("SELECT id, duplicate_of FROM documents WHERE id = ?", (i,))]
+            for doc_id, old in rows:
                 new = links.get(doc_id)
                 if new != old:
-                    doc = replace(loads(Document, data), duplicate_of=new)
-                    self.db.execute("UPDATE documents SET duplicate_of = ?, data = ? WHERE id = ?", (new, dumps(doc), doc_id))
+                    self.db.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (new, doc_id))
 
     # -- near-duplicate signatures (see ingest.dedup) ----------------------------
     def save_signatures(self, rows: Iterable[tuple[str, str, str, bytes, Sequence[int]]]) -> None:
@@ -258,14 +367,14 @@ class Store:
 
     def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
         if ids is None:
-            rows = self.db.execute("SELECT data FROM documents ORDER BY published, id")
-            return [loads(Document, r[0]) for r in rows]
+            rows = self.db.execute(f"SELECT {DOC_SELECT} FROM documents ORDER BY published, id")
+            return [_doc_from(r) for r in rows]
         wanted = list(ids)
         out = []
         for doc_id in wanted:
-            row = self.db.execute("SELECT data FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            row = self.db.execute(f"SELECT {DOC_SELECT} FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row:
-                out.append(loads(Document, row[0]))
+                out.append(_doc_from(row))
         return out
 
     def document(self, doc_id: str) -> Document | None:
@@ -319,11 +428,9 @@ class Store:
                     if row is None or row[0] != checksums.get(ex.doc):
                         continue
                 self.db.execute("DELETE FROM claims WHERE doc = ?", (ex.doc,))
-                self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?)", (ex.doc, version, dumps(ex)))
-                for c in ex.claims:
-                    src = c.attribution.source.name if c.attribution.source else None
-                    self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
-                                    (c.id, c.doc, c.measure, c.quantity.unit, c.quantity.value, src, dumps(c)))
+                self.db.execute("INSERT OR REPLACE INTO extractions (doc, version, errors, data) VALUES (?,?,?,?)",
+                                (ex.doc, version, _json(list(ex.errors)), dumps(ex)))
+                self.db.executemany(CLAIM_INSERT, [_claim_row(n, c) for n, c in enumerate(ex.claims)])
 
     def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
         if ids is None:
@@ -339,32 +446,49 @@ class Store:
         with self.transaction():
             for table in ("entities", "entity_of", "figures", "claim_figure", "stories", "timeline"):
                 self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?)",
-                                ((e.id, e.name, e.type, dumps(e)) for e in entities))
+            self.db.executemany("INSERT INTO entities (id, name, type, aliases, data) VALUES (?,?,?,?,?)",
+                                ((e.id, e.name, e.type, _json(list(e.aliases)), dumps(e)) for e in entities))
             self.db.executemany("INSERT INTO entity_of VALUES (?,?)", entity_of.items())
-            self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", (
-                (f.id, f.label, f.measure, f.unit, f.verdict, len(f.claims), f.independent_origins, dumps(f))
-                for f in figures))
+            self.db.executemany(
+                "INSERT INTO figures (id, label, measure, unit, verdict, low, high, n_claims, independent_origins, "
+                "origins, first_reported, last_reported, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims), f.independent_origins,
+                     _json(list(f.origins)), f.first_reported, f.last_reported, dumps(f)) for f in figures))
             self.db.executemany("INSERT INTO claim_figure VALUES (?,?)", claim_figure.items())
-            self.db.executemany("INSERT INTO stories VALUES (?,?,?)", ((s.id, s.label, dumps(s)) for s in stories))
-            self.db.executemany("INSERT INTO timeline VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(timeline)))
+            self.db.executemany("INSERT INTO stories (id, label, documents, data) VALUES (?,?,?,?)",
+                                ((s.id, s.label, _json(list(s.documents)), dumps(s)) for s in stories))
+            self.db.executemany(
+                "INSERT INTO timeline (n, at, kind, label, doc, claim, figure, data) VALUES (?,?,?,?,?,?,?,?)",
+                ((n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, dumps(t)) for n, t in enumerate(timeline)))
 
-    def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        if ids is None:
+            return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+        return [loads(Entity, r[0]) for r in self.db.execute(
+            "SELECT data FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (_json(list(ids)),))]
 
-    def entity_of(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT local, entity FROM entity_of"))
+    def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
+        if local is None:
+            return dict(self.db.execute("SELECT local, entity FROM entity_of"))
+        return dict(self.db.execute("SELECT local, entity FROM entity_of WHERE local IN (SELECT value FROM json_each(?))",
+                                    (_json(list(local)),)))
 
-    def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]:
+    def figures(self, *, verdict: str | None = None, measure: str | None = None,
+                ids: Iterable[str] | None = None) -> list[Figure]:
         sql, args = "SELECT data FROM figures WHERE 1=1", list[str]()
         if verdict:
             sql, args = sql + " AND verdict = ?", [*args, verdict]
         if measure:
             sql, args = sql + " AND measure = ?", [*args, measure]
+        if ids is not None:
+            sql, args = sql + " AND id IN (SELECT value FROM json_each(?))", [*args, _json(list(ids))]
         return [loads(Figure, r[0]) for r in self.db.execute(sql + " ORDER BY id", args)]
 
-    def claim_figure(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT claim, figure FROM claim_figure"))
+    def claim_figure(self, claims: Iterable[str] | None = None) -> dict[str, str]:
+        if claims is None:
+            return dict(self.db.execute("SELECT claim, figure FROM claim_figure"))
+        return dict(self.db.execute("SELECT claim, figure FROM claim_figure WHERE claim IN "
+                                    "(SELECT value FROM json_each(?))", (_json(list(claims)),)))
 
     def stories(self) -> list[Story]:
         return [loads(Story, r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
@@ -372,8 +496,152 @@ class Store:
     def timeline(self) -> list[TimelineEvent]:
         return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY n")]
 
+    # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
+    def entity_filter(self, name: str) -> EntityFilter:
+        want = name.strip().lower()
+        rows = self.db.execute(
+            "SELECT id, name, aliases FROM entities WHERE instr(cg_lower(name), ?) > 0 OR EXISTS "
+            "(SELECT 1 FROM json_each(entities.aliases) a WHERE cg_lower(a.value) = ?)", (want, want))
+        found = entity_filter([(r[0], r[1], json.loads(r[2])) for r in rows], want)
+        return found.with_locals(list(self.db.execute(
+            "SELECT local, entity FROM entity_of WHERE entity IN (SELECT value FROM json_each(?1)) "
+            "OR local IN (SELECT value FROM json_each(?1))", (_json(list(found.ids)),))))
+
+    def _claim_where(self, measure: str | None, entity: EntityFilter | None) -> tuple[str, list[Any]]:
+        """WHERE conditions on claims ``c`` (``1=1`` when none) and their arguments."""
+        sql, args = ["1=1"], list[Any]()
+        if measure:
+            sql.append("c.measure = ?")
+            args.append(measure)
+        if entity is not None and entity.empty:
+            sql.append("0 = 1")
+        elif entity is not None:
+            locs = _json(list(entity.locals))
+            said = "cg_said_by(?, coalesce(c.source, '') || char(10) || c.via)"
+            said_args: list[Any] = [entity.regex()]
+            if 0 < len(entity.names) <= PREFILTER_NAMES and all(n.isascii() for n in entity.names):
+                # SQLite's lower() is ASCII only: a cheap necessary test before the regex in Python
+                text = "lower(coalesce(c.source, '') || c.via)"
+                said = f"(({' OR '.join([f'instr({text}, ?) > 0'] * len(entity.names))}) AND {said})"
+                said_args = [*entity.names, *said_args]
+            sql.append(
+                "(c.source_entity IN (SELECT value FROM json_each(?)) OR (c.subject != '[]' AND EXISTS "
+                f"(SELECT 1 FROM json_each(c.subject) s WHERE s.value IN (SELECT value FROM json_each(?)))) OR {said})")
+            args += [locs, locs, *said_args]
+        return " AND ".join(sql), args
+
+    def figure_page(self, *, verdict: str | None = None, measure: str | None = None,
+                    entity: EntityFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Figure], int]:
+        where, args = figure_where(verdict, measure, None if entity is None else self._claim_where(None, entity))
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM figures f WHERE {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT f.data FROM figures f WHERE {where} {FIGURE_ORDER} LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
+        return [loads(Figure, r[0]) for r in rows], total
+
+    def most_corroborated(self, limit: int = 1) -> list[Figure]:
+        rows = self.db.execute("SELECT data FROM figures ORDER BY independent_origins DESC, n_claims DESC, id DESC "
+                               "LIMIT ?", (limit,))
+        return [loads(Figure, r[0]) for r in rows]
+
+    def measures(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT measure FROM figures WHERE measure IS NOT NULL ORDER BY 1")]
+
+    def claims(self, ids: Iterable[str]) -> list[Claim]:
+        rows = self.db.execute("SELECT data FROM claims WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                               (_json(list(ids)),))
+        return [loads(Claim, r[0]) for r in rows]
+
+    def claim_page(self, *, measure: str | None = None, entity: EntityFilter | None = None,
+                   limit: int | None = None, offset: int = 0) -> tuple[list[Claim], int]:
+        where, args = self._claim_where(measure, entity)
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT c.data FROM claims c WHERE {where} ORDER BY c.doc, c.id LIMIT ? OFFSET ?",
+                               [*args, -1 if limit is None else limit, offset])
+        return [loads(Claim, r[0]) for r in rows], total
+
+    def document_page(self, limit: int | None = None, offset: int = 0, *,
+                      unassigned: bool = False) -> tuple[list[dict[str, Any]], int]:
+        where = "WHERE d.id NOT IN (SELECT s.value FROM stories, json_each(stories.documents) s)" if unassigned else ""
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM documents d {where}").fetchone()[0])
+        rows = self.db.execute(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            f"FROM documents d {where} ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset))
+        return [document_row(r[:-1], r[-1]) for r in rows], total
+
+    def document_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        wanted = list(ids)
+        found = {r[0]: document_row(r[:-1], r[-1]) for r in self.db.execute(
+            f"SELECT {', '.join('d.' + c for c in DOCUMENT_ROW)}, (SELECT COUNT(*) FROM claims c WHERE c.doc = d.id) "
+            "FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))", (_json(wanted),))}
+        return [found[i] for i in wanted if i in found]
+
+    def story_page(self, limit: int | None = None, offset: int = 0) -> tuple[list[Story], int]:
+        total = self.count("stories")
+        rows = self.db.execute("SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?",
+                               (-1 if limit is None else limit, offset))
+        return [loads(Story, r[0]) for r in rows], total
+
+    def figure_verdicts(self, docs: Iterable[str]) -> dict[str, str]:
+        return dict(self.db.execute(
+            "SELECT DISTINCT cf.figure, coalesce(f.verdict, 'single_source') FROM claims c "
+            "JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure "
+            "WHERE c.doc IN (SELECT value FROM json_each(?))", (_json(list(docs)),)))
+
+    def entity_page(self, *, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> tuple[list[Entity], int]:
+        where, args = "", list[Any]()
+        if name and name.strip():
+            found = self.entity_filter(name)
+            where, args = "WHERE id IN (SELECT value FROM json_each(?))", [_json(list(found.ids))]
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM entities {where}", args).fetchone()[0])
+        rows = self.db.execute(f"SELECT data FROM entities {where} ORDER BY id LIMIT ? OFFSET ?",
+                               [*args, -1 if limit is None else limit, offset])
+        return [loads(Entity, r[0]) for r in rows], total
+
+    def document_refs(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r[0], r[1], r[2], r[3]) for r in self.db.execute("SELECT id, outlet, url, duplicate_of FROM documents")]
+
+    # -- the job queue ------------------------------------------------------------------
+    def enqueue(self, inputs: Mapping[str, Any], errors: Sequence[str] = ()) -> Job:
+        job_id = secrets.token_hex(8)
+        with self.transaction():
+            self.db.execute("INSERT INTO jobs (id, inputs, created_at, errors) VALUES (?,?,?,?)",
+                            (job_id, _json(inputs), _now(), _json(list(errors))))
+        job = self.job(job_id)
+        assert job is not None
+        return job
+
+    def claim_job(self, worker: str) -> Job | None:
+        """One ``UPDATE … WHERE state = 'queued'`` under the write lock (``BEGIN IMMEDIATE``), taken
+        only when a read sees a queued job: an idle worker's look at the queue blocks no writer."""
+        if not self.db.in_transaction and not self.db.execute(
+                "SELECT 1 FROM jobs WHERE state = 'queued' LIMIT 1").fetchone():
+            return None
+        with self.transaction():
+            row = self.db.execute(
+                f"UPDATE jobs SET state = 'running', started_at = ?, worker = ? WHERE state = 'queued' AND seq = "
+                f"(SELECT MIN(seq) FROM jobs WHERE state = 'queued') RETURNING {', '.join(JOB_COLUMNS)}",
+                (_now(), worker)).fetchone()
+        return _job(row) if row else None
+
+    def finish_job(self, job_id: str, *, error: str | None = None, documents: Sequence[str] = (),
+                   added: Sequence[str] = (), errors: Sequence[str] = (), warnings: Sequence[str] = ()) -> None:
+        with self.transaction():
+            row = self.db.execute("SELECT errors FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            before = json.loads(row[0]) if row else []  # the problems found when it was queued come first
+            self.db.execute(
+                "UPDATE jobs SET state = ?, finished_at = ?, error = ?, documents = ?, added = ?, errors = ?, "
+                "warnings = ? WHERE id = ? AND state = 'running'",
+                ("failed" if error else "done", _now(), error, _json(list(documents)), _json(list(added)),
+                 _json(before + list(errors)), _json(list(warnings)), job_id))
+
+    def job(self, job_id: str) -> Job | None:
+        row = self.db.execute(f"SELECT {', '.join(JOB_COLUMNS)} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return _job(row) if row else None
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Read-only SQL for presentation layers."""
+        """Read-only SQL, for tests and analysts (the app itself calls the methods above)."""
         return list(self.db.execute(sql, args))
 
 
@@ -398,6 +666,56 @@ def _fts_query(query: str) -> str:
     if problem:
         raise InputError(problem, input="search")
     return " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+
+
+DOC_SELECT = ", ".join((*DOC_COLUMNS, "data"))
+PREFILTER_NAMES = 8  # up to this many names, a claim's source and via are tested with instr() before the regex
+CLAIM_INSERT = f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _doc_row(d: Document) -> tuple[Any, ...]:
+    """A document's column values (``DOC_COLUMNS``, authors as a JSON array), then the rest as JSON."""
+    plain = to_plain(d)
+    rest = {k: v for k, v in plain.items() if k not in DOC_COLUMNS}
+    return (*(_json(plain[k]) if k == "authors" else plain[k] for k in DOC_COLUMNS), _json(rest))
+
+
+def _doc_from(row: Sequence[Any]) -> Document:
+    """A document from a row of ``DOC_SELECT``."""
+    plain = json.loads(row[-1])
+    plain.update(zip(DOC_COLUMNS, row[:-1], strict=True))
+    plain["authors"] = json.loads(plain["authors"])
+    return typing.cast(Document, from_plain(Document, plain))
+
+
+def _claim_row(n: int, c: Claim) -> tuple[Any, ...]:
+    """A claim's values for ``CLAIM_COLUMNS``: lists as JSON arrays, flags as 0/1, the whole claim in ``data``."""
+    q, a = c.quantity, c.attribution
+    src = a.source
+    return (c.id, c.doc, n, c.start, c.end, q.value, q.low, q.high, q.unit, q.qualifier, q.change, q.per, int(q.vague),
+            c.counted, c.measure, _json(list(c.subject)), c.place, c.time.value if c.time else None,
+            src.name if src else None, src.kind if src else None, src.entity if src else None, _json(list(a.via)),
+            a.verb, a.certainty, int(c.in_title), dumps(c))
+
+
+def _job(row: Sequence[Any]) -> Job:
+    v = dict(zip(JOB_COLUMNS, row, strict=True))
+    lists = {k: tuple(json.loads(v[k])) for k in ("documents", "added", "errors", "warnings")}
+    return Job(**{**v, "inputs": json.loads(v["inputs"]), **lists})
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
+def _said_by(pattern: str | None, text: str | None) -> int:
+    """``listing.said_by`` over one text: the source's name, a line break, then ``via`` as its JSON
+    array (a name cannot match across the break or the quotes; reading no JSON is 3× faster)."""
+    return int(pattern is not None and text is not None and said_by(pattern, text, ()))
 
 
 def _now() -> str:

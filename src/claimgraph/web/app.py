@@ -15,11 +15,12 @@ from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
 from .. import api
+from ..jobs import Worker
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import make_env
 from ..store.connect import open_store
 from ..store.protocol import Store
-from .ingest import Reconciler, warm_up
+from .ingest import warm_up
 from .security import (
     DEFAULT_MAX_UPLOAD,
     LOOPBACK_NAMES,
@@ -41,7 +42,7 @@ class Settings:
     max_upload: int
     config: api.RunConfig
     env: Environment
-    reconciler: Reconciler  # figures are brought up to date after uploads, off the request
+    worker: Worker | None  # runs the queued jobs in this process (None: other processes do)
 
 
 class App(FastAPI):
@@ -94,13 +95,14 @@ def wants_json(path: str) -> bool:
 
 def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, config: api.RunConfig | None = None,
-               names: Iterable[str] = (), warm: bool = False) -> FastAPI:
+               names: Iterable[str] = (), warm: bool = False, worker: bool = True) -> FastAPI:
     """The web app over the store at ``db_path``.
 
     Beyond loopback the app refuses to start without a ``token``; with a token every write
     (POST) must carry it. Without a token, requests must name the server's host (loopback
     names, ``host``, or ``names``) in ``Host``. Request bodies over ``max_upload`` bytes get a 413.
-    ``warm``: load the NLP model now, in the background, not at the first upload.
+    ``warm``: load the NLP model now, in the background, not at the first upload. ``worker``: run
+    queued jobs (uploads) in a thread of this process; without it, ``claimgraph worker`` runs them.
     """
     if not is_loopback(host) and not token:
         raise ValueError(f"refusing to serve on {host} without a token: writes would be open to the network. "
@@ -111,9 +113,10 @@ def create_app(db_path: str, *, host: str = "127.0.0.1", token: str | None = Non
               description="A cross-checked ledger of the figures in news articles. Lists take `limit` and "
                           "`offset` and return `total`. Writes need `Authorization: Bearer TOKEN` when the "
                           "server has a token.")
-    app.state.settings = Settings(db_path, host, token, max_upload, config or api.RunConfig(timeout=15.0), env,
-                                  Reconciler(db_path))
-    app.state.warming = warm_up(app.state.settings.config) if warm else None
+    run_config = config or api.RunConfig(timeout=15.0)
+    app.state.warming = warm_up(run_config) if warm else None
+    app.state.settings = Settings(db_path, host, token, max_upload, run_config, env,
+                                  Worker(db_path, run_config, after=app.state.warming).start() if worker else None)
 
     def error_response(path: str, status: int, detail: Any, headers: dict[str, str] | None = None) -> Response:
         if wants_json(path):

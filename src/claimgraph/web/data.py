@@ -1,37 +1,26 @@
 """Reads for the web app: the store → export-shaped dicts (the ``claimgraph/1`` fields), one page at a time.
 
-Pages ask only for what they show, so a figure page loads that figure's claims and their
-documents, not the whole corpus.
+Pages ask only for what they show: listings are filtered and paged by the store, in SQL, and a
+figure page loads that figure's claims and their documents, not the whole corpus. No SQL here:
+every read is a method of the ``Store`` protocol.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..export import build_export, claim_json, document_json, entity_json, figure_json
 from ..labels import UNTITLED, document_label, row_outlet
 from ..model import Claim, Entity, Figure
-from ..present import claim_matches_entity, entity_ids, figure_rows
 from ..report.ledger import Ledger, story_label
 from ..report.sentence import MAX_CONFLICTS
-from ..store.codec import loads
 from ..store.protocol import Store
 
 Row = dict[str, Any]
 
 
-def _in(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _rows(store: Store, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """``sql`` with ``IN ({})`` run over ``ids`` in chunks (SQLite caps bound variables)."""
-    out: list[tuple[Any, ...]] = []
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        out.extend(store.query(sql.format(_in(len(chunk))), chunk))
-    return out
+OTHER_LIMIT = 200  # documents of no story shown on the stories page (the documents page lists them all)
 
 
 def page(items: Sequence[Any], total: int, limit: int, offset: int) -> Row:
@@ -39,9 +28,8 @@ def page(items: Sequence[Any], total: int, limit: int, offset: int) -> Row:
 
 
 def summary(store: Store) -> Row:
-    conflicts = store.query("SELECT COUNT(*) FROM figures WHERE verdict = 'conflict'")[0][0]
-    meta = [{"id": r[0], "outlet": r[1], "url": r[2], "duplicate_of": r[3]}
-            for r in store.query("SELECT id, outlet, url, duplicate_of FROM documents")]
+    conflicts = store.figure_page(verdict="conflict", limit=0)[1]
+    meta = [{"id": r[0], "outlet": r[1], "url": r[2], "duplicate_of": r[3]} for r in store.document_refs()]
     outlets, unnamed = Ledger({"documents": meta}).outlet_count()
     return {"documents": store.count("documents"), "claims": store.count("claims"),
             "figures": store.count("figures"), "conflicts": int(conflicts), "stories": store.count("stories"),
@@ -54,8 +42,7 @@ def lead_ledger(store: Store, conflicts: Sequence[Figure]) -> Ledger:
     if conflicts:
         ids = [f.id for f in conflicts[:MAX_CONFLICTS]]
     else:
-        ids = [r[0] for r in store.query("SELECT id FROM figures ORDER BY independent_origins DESC, n_claims DESC, "
-                                         "id DESC LIMIT 1")]
+        ids = [f.id for f in store.most_corroborated(1)]
     merged: Row = {"documents": [], "claims": [], "figures": [], "entities": []}
     for fid in ids:
         part = figure_export(store, fid) or {}
@@ -76,32 +63,33 @@ def labels(store: Store, rows: list[Row]) -> list[Row]:
 
 
 # -- figures ----------------------------------------------------------------------
-def figures(store: Store, *, verdict: str | None = None, entity: str | None = None,
-            measure: str | None = None) -> list[Figure]:
-    """Figures matching the filters, conflicts first (the order of ``present.figure_rows``)."""
-    order = [r["id"] for r in figure_rows(store, verdict=verdict or None, entity=entity or None,
-                                          measure=measure or None)]
-    by_id = {f.id: f for f in store.figures(verdict=verdict or None, measure=measure or None)}
-    return [by_id[i] for i in order if i in by_id]
+def figures(store: Store, *, verdict: str | None = None, entity: str | None = None, measure: str | None = None,
+            limit: int | None = None, offset: int = 0) -> tuple[list[Figure], int]:
+    """One page of the figures matching the filters, conflicts first, and how many match."""
+    ents = store.entity_filter(entity) if entity else None
+    return store.figure_page(verdict=verdict or None, measure=measure or None, entity=ents, limit=limit,
+                             offset=offset)
 
 
 def measures(store: Store) -> list[str]:
-    return [r[0] for r in store.query("SELECT DISTINCT measure FROM figures WHERE measure IS NOT NULL ORDER BY 1")]
+    return store.measures()
 
 
 def figure(store: Store, fig_id: str) -> Figure | None:
-    rows = store.query("SELECT data FROM figures WHERE id = ?", (fig_id,))
-    return loads(Figure, rows[0][0]) if rows else None
+    found = store.figures(ids=[fig_id])
+    return found[0] if found else None
 
 
 def _entity_of(store: Store, local: Iterable[str]) -> dict[str, str]:
-    ids = sorted(set(local))
-    return dict(_rows(store, "SELECT local, entity FROM entity_of WHERE local IN ({})", ids))
+    return store.entity_of(sorted(set(local)))
 
 
 def _entities(store: Store, ids: Iterable[str]) -> list[Row]:
-    found = _rows(store, "SELECT data FROM entities WHERE id IN ({}) ORDER BY id", sorted(set(ids)))
-    return [entity_json(loads(Entity, r[0])) for r in found]
+    return [entity_json(e) for e in store.entities(sorted(set(ids)))]
+
+
+def entity_rows(entities: Sequence[Entity]) -> list[Row]:
+    return [entity_json(e) for e in entities]
 
 
 def _claim_locals(claims: Iterable[Claim]) -> set[str]:
@@ -118,7 +106,7 @@ def claims_export(store: Store, claims: Sequence[Claim], *, with_text: bool = Fa
     docs = store.documents(sorted({c.doc for c in claims}))
     texts = {d.id: d.text for d in docs}
     entity_of = _entity_of(store, _claim_locals(claims))
-    cf = dict(_rows(store, "SELECT claim, figure FROM claim_figure WHERE claim IN ({})", [c.id for c in claims]))
+    cf = store.claim_figure([c.id for c in claims])
     doc_rows = []
     for d in docs:
         row = document_json(d)
@@ -134,20 +122,15 @@ def figure_export(store: Store, fig_id: str) -> Row | None:
     fig = figure(store, fig_id)
     if fig is None:
         return None
-    claims = [loads(Claim, r[0]) for r in _rows(store, "SELECT data FROM claims WHERE id IN ({}) ORDER BY id", list(fig.claims))]
+    claims = store.claims(fig.claims)
     return {**claims_export(store, claims), "figures": [figure_json(fig)]}
 
 
-def claims(store: Store, *, entity: str | None = None, measure: str | None = None) -> list[Claim]:
-    sql, args = "SELECT data FROM claims", []
-    if measure:
-        sql, args = sql + " WHERE measure = ?", [measure]
-    found = [loads(Claim, r[0]) for r in store.query(sql + " ORDER BY doc, id", args)]
-    if entity:
-        ents = entity_ids(store, entity)
-        entity_of = store.entity_of()
-        found = [c for c in found if claim_matches_entity(c, ents, entity_of)]
-    return found
+def claims(store: Store, *, entity: str | None = None, measure: str | None = None, limit: int | None = None,
+           offset: int = 0) -> tuple[list[Claim], int]:
+    """One page of the claims matching the filters, by document, and how many match."""
+    ents = store.entity_filter(entity) if entity else None
+    return store.claim_page(measure=measure or None, entity=ents, limit=limit, offset=offset)
 
 
 # -- documents --------------------------------------------------------------------
@@ -158,47 +141,42 @@ def document_export(store: Store, doc_id: str) -> Row | None:
         return None
     exs = store.extractions([doc_id])
     all_claims = [c for ex in exs for c in ex.claims]
-    cf = dict(_rows(store, "SELECT claim, figure FROM claim_figure WHERE claim IN ({})", [c.id for c in all_claims]))
-    figs = [loads(Figure, r[0]) for r in _rows(store, "SELECT data FROM figures WHERE id IN ({}) ORDER BY id",
-                                                sorted(set(cf.values())))]
+    cf = store.claim_figure([c.id for c in all_claims])
+    figs = store.figures(ids=sorted(set(cf.values())))
     return build_export([doc], exs, entity_of=_entity_of(store, _claim_locals(all_claims)), figures=figs,
                         claim_figure=cf)
 
 
 def documents(store: Store, limit: int, offset: int) -> tuple[list[Row], int]:
-    total = store.count("documents")
-    rows = store.query("SELECT id, title, outlet, published, url, duplicate_of FROM documents "
-                       "ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?", (limit, offset))
-    counts = dict(_rows(store, "SELECT doc, COUNT(*) FROM claims WHERE doc IN ({}) GROUP BY doc", [r[0] for r in rows]))
-    keys = ("id", "title", "outlet", "published", "url", "duplicate_of")
-    found = [{**dict(zip(keys, r, strict=True)), "claims": int(counts.get(r[0], 0))} for r in rows]
-    return labels(store, found), total
+    rows, total = store.document_page(limit, offset)
+    return labels(store, rows), total
 
 
 # -- stories ------------------------------------------------------------------------
-def stories(store: Store) -> list[Row]:
-    """Stories with their documents and figure counts by verdict; unassigned documents last."""
-    docs = {r[0]: {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "url": r[4]}
-            for r in store.query("SELECT id, title, outlet, published, url FROM documents ORDER BY published, id")}
-    labels(store, list(docs.values()))
-    verdict = dict(store.query("SELECT id, verdict FROM figures"))
-    fig_docs: dict[str, set[str]] = defaultdict(set)
-    for fid, doc in store.query("SELECT cf.figure, c.doc FROM claim_figure cf JOIN claims c ON c.id = cf.claim"):
-        fig_docs[fid].add(doc)
+def stories(store: Store, limit: int | None = None, offset: int = 0) -> tuple[list[Row], int]:
+    """One page of stories with their documents and figure counts by verdict, and how many stories
+    there are; the documents of no story come last, on the last page (up to ``OTHER_LIMIT``)."""
+    page, total = store.story_page(limit, offset)
+    groups = [(s, list(dict.fromkeys(s.documents))) for s in page]
+    docs = {r["id"]: r for r in labels(store, store.document_rows([d for _, ids in groups for d in ids]))}
     out: list[Row] = []
     seen: set[str] = set()
-    groups = [(s.id, story_label({"id": s.id, "label": s.label, "documents": s.documents}, docs),
-               list(s.documents)) for s in store.stories()]
-    groups.append(("other", "Other documents" if groups else "All documents", [d for d in docs]))
-    for sid, label, members in groups:
+    for s, members in groups:
         ids = [d for d in members if d in docs and d not in seen]
-        if not ids:
-            continue
-        seen.update(ids)
-        idset = set(ids)
-        figs = [f for f, ds in fig_docs.items() if ds & idset]
-        counts = Counter(verdict.get(f, "single_source") for f in figs)
-        out.append({"id": sid, "label": label, "documents": [docs[d] for d in ids], "figures": len(figs),
-                    "verdicts": counts, "outlets": sorted({str(docs[d]["outlet_label"]) for d in ids if docs[d]["outlet_label"]},
-                                          key=str.lower)})
-    return out
+        if ids:
+            seen.update(ids)
+            label = story_label({"id": s.id, "label": s.label, "documents": s.documents}, docs)
+            out.append(_story_row(store, s.id, label, [docs[d] for d in ids], len(ids)))
+    if limit is None or offset + limit >= total:
+        rest, n_rest = store.document_page(OTHER_LIMIT, unassigned=True)
+        if rest:
+            out.append(_story_row(store, "other", "Other documents" if total else "All documents",
+                                  labels(store, rest), n_rest))
+    return out, total
+
+
+def _story_row(store: Store, story_id: str, label: str, docs: list[Row], n_docs: int) -> Row:
+    verdicts = store.figure_verdicts([d["id"] for d in docs])
+    return {"id": story_id, "label": label, "documents": docs, "n_documents": n_docs,
+            "more": n_docs - len(docs), "figures": len(verdicts), "verdicts": Counter(verdicts.values()),
+            "outlets": sorted({str(d["outlet_label"]) for d in docs if d["outlet_label"]}, key=str.lower)}

@@ -8,10 +8,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..export import figure_json
+from ..jobs import job_json
 from ..store.protocol import Store
 from . import data
 from .app import get_store, settings
-from .ingest import Pasted, add
+from .ingest import Pasted, queue
 from .security import MAX_OFFSET, check_write, is_encodable
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -69,6 +70,19 @@ class DocumentSummary(BaseModel):
     claims: int
 
 
+class StoryOut(BaseModel):
+    id: str
+    label: str
+    documents: list[str]
+
+
+class EntityOut(Open):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+
+
 class Page(BaseModel, Generic[T]):
     total: int
     limit: int
@@ -118,19 +132,29 @@ class NewDocument(BaseModel):
         return self
 
 
-class AddResult(BaseModel):
+class JobOut(BaseModel):
+    id: str
+    state: Literal["queued", "running", "done", "failed"]
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+    error: str | None = Field(description="Why a failed job failed.")
     documents: list[str] = Field(description="Ids of the documents read.")
     added: list[str] = Field(description="Ids that were new or changed in the store.")
+    errors: list[str] = Field(description="Problems with some inputs (the others went in).")
+    warnings: list[str] = Field(description="Inputs that went in but need a look (mixed encodings).")
+
+
+class Refused(BaseModel):
     errors: list[str]
-    warnings: list[str] = Field([], description="Inputs that went in but need a look (mixed encodings).")
 
 
 @router.get("/figures", response_model=Page[FigureOut])
 def list_figures(store: StoreDep, verdict: VerdictName | None = None, entity: str | None = None,
                  measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Figures, conflicts first; filter by verdict, entity (name or alias) and measure."""
-    found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
-    return data.page([figure_json(f) for f in found[offset:offset + limit]], len(found), limit, offset)
+    found, total = data.figures(store, verdict=verdict, entity=entity, measure=measure, limit=limit, offset=offset)
+    return data.page([figure_json(f) for f in found], total, limit, offset)
 
 
 @router.get("/figures/{fig_id:path}", response_model=FigureDetail)
@@ -147,9 +171,8 @@ def get_figure(store: StoreDep, fig_id: str) -> dict[str, Any]:
 def list_claims(store: StoreDep, entity: str | None = None, measure: str | None = None, limit: Limit = 50,
                 offset: Offset = 0) -> dict[str, Any]:
     """Claims, by document; filter by entity (subject or source, by name or alias) and measure."""
-    found = data.claims(store, entity=entity, measure=measure)
-    shown = data.claims_export(store, found[offset:offset + limit])["claims"]
-    return data.page(shown, len(found), limit, offset)
+    found, total = data.claims(store, entity=entity, measure=measure, limit=limit, offset=offset)
+    return data.page(data.claims_export(store, found)["claims"], total, limit, offset)
 
 
 @router.get("/documents", response_model=Page[DocumentSummary])
@@ -157,6 +180,21 @@ def list_documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> di
     """Documents by publication date, without their text."""
     rows, total = data.documents(store, limit, offset)
     return data.page(rows, total, limit, offset)
+
+
+@router.get("/stories", response_model=Page[StoryOut])
+def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stories (documents about the same events) by id, each with its document ids."""
+    found, total = store.story_page(limit, offset)
+    return data.page([{"id": s.id, "label": s.label, "documents": list(s.documents)} for s in found], total, limit,
+                     offset)
+
+
+@router.get("/entities", response_model=Page[EntityOut])
+def list_entities(store: StoreDep, name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Entities by id; ``name``: those whose name holds it or whose alias is it (case aside)."""
+    found, total = store.entity_page(name=name, limit=limit, offset=offset)
+    return data.page(data.entity_rows(found), total, limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", response_model=DocumentDetail)
@@ -169,19 +207,29 @@ def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
             "dates": export["dates"], "entities": export["entities"]}
 
 
-@router.post("/documents", response_model=AddResult, status_code=201,
+@router.post("/documents", response_model=JobOut, status_code=202,
              responses={400: {"description": "a bad field (named in the message)"},
                         401: {"description": "token missing"}, 403: {"description": "wrong token"},
-                        413: {"description": "body too large"}, 422: {"description": "nothing could be added"}})
+                        413: {"description": "body too large"},
+                        422: {"model": Refused, "description": "nothing could be queued"}})
 def post_document(request: Request, store: StoreDep, body: NewDocument) -> Any:
-    """Add one article (text, HTML or a URL to fetch) and extract it. Figures are reconciled in the
-    background: they reflect the new article a moment after the response."""
+    """Queue one article (text, HTML or a URL to fetch). The answer is the queued job, at once; a
+    worker reads, extracts and reconciles it. Follow ``Location`` (``/api/jobs/{id}``) until its
+    state is ``done`` (or ``failed``, with ``error``)."""
     check_write(request, settings(request).token)
     pasted = [] if body.url else [Pasted(body.text, body.html, body.id, body.title, body.published, body.outlet)]
-    outcome = add(store, pasted=pasted, urls=[body.url] if body.url else [], config=settings(request).config,
-                  reconcile=settings(request).reconciler.request)
-    result = {"documents": outcome.documents, "added": outcome.added, "errors": outcome.errors,
-              "warnings": outcome.warnings}
-    if not outcome.documents:
-        return JSONResponse(result, status_code=422)
-    return result
+    queued = queue(store, pasted=pasted, urls=[body.url] if body.url else [])
+    if queued.job is None:
+        return JSONResponse({"errors": queued.errors}, status_code=422)
+    if (worker := settings(request).worker) is not None:
+        worker.notify()
+    return JSONResponse(job_json(queued.job), status_code=202, headers={"Location": f"/api/jobs/{queued.job.id}"})
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut)
+def get_job(store: StoreDep, job_id: str) -> dict[str, Any]:
+    """A queued write: its state (queued, running, done, failed) and, once run, what it did."""
+    job = store.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"No job {job_id!r}.")
+    return job_json(job)

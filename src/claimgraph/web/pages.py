@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from ..export import figure_json
@@ -17,7 +17,7 @@ from ..store.protocol import Store
 from ..store.sqlite import search_problem
 from . import data
 from .app import get_store, render, settings
-from .ingest import Pasted, add
+from .ingest import Pasted, queue
 from .security import MAX_OFFSET, check_write
 
 router = APIRouter(include_in_schema=False)
@@ -25,6 +25,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+HOME_CONFLICTS = 6  # conflicts listed on the home page (the sentence spells out MAX_CONFLICTS of them)
 
 
 def pager(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -43,15 +44,16 @@ def safe_url(url: str | None) -> str | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories(request: Request, store: StoreDep) -> HTMLResponse:
-    all_conflicts = data.figures(store, verdict="conflict")
-    conflicts = all_conflicts[:6]
+def stories(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    conflicts, _ = data.figures(store, verdict="conflict", limit=HOME_CONFLICTS)
     ledger = Ledger({"figures": [figure_json(f) for f in conflicts]})
     summary = data.summary(store)
-    sentence = lead_sentence(data.lead_ledger(store, all_conflicts), figures=summary["figures"],
+    sentence = lead_sentence(data.lead_ledger(store, conflicts), figures=summary["figures"],
                              outlets=summary["outlets"], conflicts=summary["conflicts"])
-    return render(request, "stories.html.j2", summary=summary, stories=data.stories(store), sentence=sentence,
-                  conflicts=[figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered])
+    rows, total = data.stories(store, limit, offset)
+    return render(request, "stories.html.j2", summary=summary, stories=rows, sentence=sentence,
+                  conflicts=[figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered],
+                  pager=pager(request, total, limit, offset) if total > limit or offset else None)
 
 
 @router.get("/figures", response_class=HTMLResponse)
@@ -59,11 +61,10 @@ def figures(request: Request, store: StoreDep, verdict: str | None = None, entit
             measure: str | None = None, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
     if verdict and verdict not in VERDICT_ORDER:
         raise HTTPException(400, f"Unknown verdict {verdict!r}: use one of {', '.join(VERDICT_ORDER)}.")
-    found = data.figures(store, verdict=verdict, entity=entity, measure=measure)
-    shown = found[offset:offset + limit]
+    shown, total = data.figures(store, verdict=verdict, entity=entity, measure=measure, limit=limit, offset=offset)
     ledger = Ledger({"figures": [figure_json(f) for f in shown]})
     rows = [figure_row(ledger, f, WEB_LINKS) for f in ledger.ordered]
-    return render(request, "figures.html.j2", rows=rows, pager=pager(request, len(found), limit, offset),
+    return render(request, "figures.html.j2", rows=rows, pager=pager(request, total, limit, offset),
                   verdict=verdict or "", entity=entity or "", measure=measure or "", measures=data.measures(store))
 
 
@@ -137,7 +138,9 @@ def add_submit(
     outlet: Annotated[str, Form()] = "", published: Annotated[str, Form()] = "", doc_id: Annotated[str, Form()] = "",
     fmt: Annotated[str, Form()] = "text", token: Annotated[str, Form()] = "",
     files: Annotated[list[UploadFile] | None, File()] = None,
-) -> HTMLResponse:
+) -> Response:
+    """Queue the inputs as a job and show the job's page (303: a reload does not post again);
+    inputs that cannot be queued at all keep the form, with what was wrong."""
     check_write(request, settings(request).token, token or None)
     pasted = []
     if text.strip():
@@ -145,10 +148,21 @@ def add_submit(
         pasted.append(Pasted(**body, id=doc_id.strip() or None, title=title.strip() or None,
                              published=published.strip() or None, outlet=outlet.strip() or None))
     uploads = [(f.filename or "upload.txt", f.file.read()) for f in files or () if f.filename]
-    outcome = add(store, pasted=pasted, files=uploads, urls=[url] if url.strip() else [],
-                  config=settings(request).config,
-                  reconcile=settings(request).reconciler.request)
+    queued = queue(store, pasted=pasted, files=uploads, urls=[url] if url.strip() else [])
+    if queued.job is not None:
+        if (worker := settings(request).worker) is not None:
+            worker.notify()
+        return RedirectResponse(f"/jobs/{queued.job.id}", status_code=303)
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published, "doc_id": doc_id,
             "fmt": fmt}
-    status = 200 if outcome.documents else (400 if not (text.strip() or uploads or url.strip()) else 422)
-    return render(request, "add.html.j2", status=status, form=form if not outcome.ok else {}, outcome=outcome)
+    status = 400 if not (text.strip() or uploads or url.strip()) else 422
+    return render(request, "add.html.j2", status=status, form=form, outcome={"errors": queued.errors})
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, store: StoreDep, job_id: str) -> HTMLResponse:
+    job = store.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"No job {job_id!r}.")
+    return render(request, "job.html.j2", job=job, pending=job.state in ("queued", "running"),
+                  worker=settings(request).worker is not None)
