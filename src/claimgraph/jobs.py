@@ -6,7 +6,8 @@ The web app's Add page and ``POST /api/documents`` only queue a job in the store
 workers on one store never run one job twice), runs it, and marks it done or failed with what
 it did. Any number of web processes and workers can share one store: each write is one of the
 store's transactions, so nothing is lost. A job that raises is marked failed with its error; what
-it stored before the error stays stored.
+it stored before the error stays stored. A job whose worker died (killed, out of memory) goes back
+in the queue (``recover``), at most ``MAX_RUNS`` times.
 """
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ import re
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,7 @@ from .store.connect import open_store
 from .store.protocol import Job, Store
 
 log = logging.getLogger(__name__)
+RECOVER_EVERY = 60.0  # seconds between looks for running jobs whose worker stopped
 POLL = 2.0  # seconds between looks at an empty queue (a job queued in this process wakes the worker at once)
 
 
@@ -100,6 +104,53 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
 
 
+STALE_AFTER = 6 * 3600.0  # a job running this long on another machine is taken to have lost its worker
+MAX_RUNS = 3  # a job whose worker stopped this many times (out of memory?) fails instead of running again
+REQUEUED = "requeued: "
+
+
+def recover(store: Store, *, stale_after: float = STALE_AFTER) -> list[str]:
+    """Put back in the queue the running jobs whose worker stopped: a process of this machine that
+    is gone (or a thread of this process that is), or, on another machine, a job running longer
+    than ``stale_after`` seconds. A job that has lost its worker ``MAX_RUNS`` times fails. Returns
+    the ids requeued or failed."""
+    out = []
+    for job in store.running_jobs():
+        if not _worker_gone(job.worker or "", job.started_at, stale_after):
+            continue
+        runs = 1 + sum(e.startswith(REQUEUED) for e in job.errors)
+        if runs >= MAX_RUNS:
+            store.finish_job(job.id, error=f"its worker stopped while running it {runs} times (out of memory?); "
+                                            "not run again")
+        elif not store.requeue_job(job.id, f"{REQUEUED}its worker ({job.worker}) stopped while running it"):
+            continue
+        log.warning("job %s lost its worker %s", job.id, job.worker)
+        out.append(job.id)
+    return out
+
+
+def _worker_gone(worker: str, started_at: str | None, stale_after: float) -> bool:
+    host, _, rest = worker.partition(":")
+    pid_text, _, thread = rest.partition(":")
+    if host == socket.gethostname() and pid_text.isdigit():
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return thread not in {str(t.ident) for t in threading.enumerate()}
+        try:
+            os.kill(pid, 0)  # no signal: only asks whether the process exists
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # another user's process: alive
+            return False
+        return False
+    if started_at is None:
+        return False
+    started = datetime.fromisoformat(started_at)
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    return (datetime.now(UTC) - started).total_seconds() > stale_after
+
+
 def work(db: str, *, config: api.RunConfig, once: bool = False, poll: float = POLL,
          stop: threading.Event | None = None, wake: threading.Event | None = None,
          store: Store | None = None) -> int:
@@ -111,9 +162,13 @@ def work(db: str, *, config: api.RunConfig, once: bool = False, poll: float = PO
     ran = 0
     own = store is None
     current = store or open_store(db)
+    checked = 0.0
     try:
         while not stop.is_set():
             try:
+                if time.monotonic() - checked > RECOVER_EVERY:  # jobs whose worker died, back in the queue
+                    checked = time.monotonic()
+                    recover(current)
                 job = current.claim_job(name)
             except Exception:  # the database is away for a moment: try again later
                 if once:

@@ -109,3 +109,32 @@ def test_the_worker_command_runs_the_queue_and_stops(db: str, no_nlp: None) -> N
     assert result.exit_code == 0 and "3 jobs run" in result.output
     with open_store(db) as store:
         assert [store.job(j.id).state for j in queued] == ["done"] * 3  # type: ignore[union-attr]
+
+
+def test_a_job_whose_worker_died_goes_back_in_the_queue_and_fails_after_three_runs(db: str) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = f"{socket.gethostname()}:{gone.stdout.strip()}:1"  # a process of this machine that has ended
+    with open_store(db) as store:
+        job = store.enqueue({"pasted": [pasted(7, 1)]})
+        alive = store.enqueue({"pasted": [pasted(7, 2)]})
+        assert store.claim_job(dead).id == job.id  # type: ignore[union-attr]
+        assert store.claim_job(jobs.worker_name()).id == alive.id  # type: ignore[union-attr]  # this thread: alive
+        assert [j.id for j in store.running_jobs()] == [job.id, alive.id]
+        assert jobs.recover(store) == [job.id]
+        again = store.job(job.id)
+        assert again is not None and again.state == "queued" and again.worker is None
+        assert again.errors[-1].startswith(jobs.REQUEUED) and store.job(alive.id).state == "running"  # type: ignore[union-attr]
+        for _ in range(jobs.MAX_RUNS - 1):  # it keeps killing its worker
+            assert store.claim_job(dead).id == job.id  # type: ignore[union-attr]
+            assert jobs.recover(store) == [job.id]
+        last = store.job(job.id)
+        assert last is not None and last.state == "failed" and "3 times" in (last.error or "")
+        # a worker on another machine: only a job running past the stale time is taken back
+        other = store.enqueue({"pasted": [pasted(7, 3)]})
+        store.claim_job("elsewhere.example:123:4")
+        assert jobs.recover(store) == []
+        assert jobs.recover(store, stale_after=-1) == [other.id]

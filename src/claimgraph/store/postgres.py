@@ -585,6 +585,16 @@ class PostgresStore:
         rows = self.query(f"SELECT {JOB_SELECT} FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None
 
+    def running_jobs(self) -> list[Job]:
+        return [_job(r) for r in self.query(f"SELECT {JOB_SELECT} FROM jobs WHERE state = 'running' ORDER BY seq")]
+
+    def requeue_job(self, job_id: str, note: str) -> bool:
+        with self._conn() as conn:
+            row = conn.execute("UPDATE jobs SET state = 'queued', started_at = NULL, worker = NULL, "
+                               "errors = errors || %s::text[] WHERE id = %s AND state = 'running' RETURNING id",
+                               ([note], job_id)).fetchone()
+        return row is not None
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL with ``?`` placeholders (as for SQLite), for tests and analysts."""
         with self._conn() as conn:

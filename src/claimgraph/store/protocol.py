@@ -207,6 +207,15 @@ class Store(Protocol):
 
     def job(self, job_id: str) -> Job | None: ...
 
+    def running_jobs(self) -> list[Job]:
+        """The jobs marked running (their workers may have stopped: ``jobs.recover``)."""
+        ...
+
+    def requeue_job(self, job_id: str, note: str) -> bool:
+        """Put a running job back in the queue, with ``note`` among its problems; False if it was
+        no longer running."""
+        ...
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL with ``?`` placeholders, for tests and analysts; the app calls the methods above."""
         ...

@@ -640,6 +640,19 @@ class Store:
         row = self.db.execute(f"SELECT {', '.join(JOB_COLUMNS)} FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return _job(row) if row else None
 
+    def running_jobs(self) -> list[Job]:
+        rows = self.db.execute(f"SELECT {', '.join(JOB_COLUMNS)} FROM jobs WHERE state = 'running' ORDER BY seq")
+        return [_job(r) for r in rows]
+
+    def requeue_job(self, job_id: str, note: str) -> bool:
+        with self.transaction():
+            row = self.db.execute("SELECT errors FROM jobs WHERE id = ? AND state = 'running'", (job_id,)).fetchone()
+            if row is None:
+                return False
+            self.db.execute("UPDATE jobs SET state = 'queued', started_at = NULL, worker = NULL, errors = ? "
+                            "WHERE id = ?", (_json([*json.loads(row[0]), note]), job_id))
+        return True
+
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL, for tests and analysts (the app itself calls the methods above)."""
         return list(self.db.execute(sql, args))
