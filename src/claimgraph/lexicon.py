@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_file", "ordered", "resolve", "words"]
+__all__ = ["data_file", "ordered", "resolve", "table", "words"]
 
 
 @cache
@@ -21,17 +21,26 @@ def data_file(name: str) -> Any:
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """One lexicon list as a set of lower-case words; an unknown name is an error."""
-    table = data_file("lexicon.json")
-    if name not in table or name.startswith("_"):
+    """One lexicon list as a set of lower-case words (a table's keys); an unknown name is an error."""
+    lists = data_file("lexicon.json")
+    if name not in lists or name.startswith("_"):
         raise KeyError(f"no word list {name!r} in data/lexicon.json")
-    return frozenset(w.lower() for w in table[name])
+    return frozenset(w.lower() for w in lists[name])
 
 
 @cache
 def ordered(name: str) -> tuple[str, ...]:
     """One lexicon list in its written order, lower case ("months": January first)."""
     return tuple(sorted(words(name), key=[w.lower() for w in data_file("lexicon.json")[name]].index))
+
+
+@cache
+def table(name: str) -> dict[str, Any]:
+    """One lexicon table: lower-case words mapped to a value ("seasons": spring to its month)."""
+    entry = data_file("lexicon.json").get(name)
+    if not isinstance(entry, dict) or name.startswith("_"):
+        raise KeyError(f"no word table {name!r} in data/lexicon.json")
+    return dict(entry)
 
 
 def resolve(obj: Any) -> Any:

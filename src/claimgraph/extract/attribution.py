@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import words
 from ..model import Attribution, Source
 from . import speaker_model
 from .candidates import SENTENCE, WALK, Candidate, candidates, headline_source
@@ -23,8 +24,7 @@ __all__ = ["PRONOUNS", "REPORTING", "Choice", "attribute", "continues", "datelin
 Token = Any
 Span = Any
 
-HEDGES = {"estimate", "believe", "reportedly", "allegedly", "might", "could", "may", "likely", "suggest",
-          "possibly", "probably", "appear", "seem", "unconfirmed", "purportedly", "apparently", "estimated"}
+HEDGES = words("hedge_words")
 # hedges only as modal verbs: "May" the month, "Could" in a name are not
 MODALS = {"may", "might", "could"}
 CONTINUATION = re.compile(

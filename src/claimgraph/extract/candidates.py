@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import words
 from ..model import Source
 from .reporting import (
     ANNOUNCING,
@@ -169,9 +170,7 @@ def own_clause(q: Token, resolve: dict[str, Source]) -> list[Candidate]:
     return []
 
 
-_HEAD_LABELS = {"exclusive", "breaking", "update", "updated", "watch", "live", "analysis", "opinion", "explainer",
-                "factbox", "photos", "video", "comment", "editorial", "interview", "review", "q&a", "in pictures",
-                "fact check", "timeline", "graphic", "podcast", "editor's note", "correction", "special report"}
+_HEAD_LABELS = words("headline_labels")
 def found(cur: Token, subj: Token, resolve: dict[str, Source]) -> tuple[Source, list[str]] | None:
     """Source and relays of a reporting verb with its subject."""
     via: list[str] = []
@@ -284,8 +283,7 @@ _HEADLINE_PREFIX = re.compile(r"^\s*([A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\
 _HEADLINE_SUFFIX = re.compile(r"\s[-–—]\s?([A-Za-z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,3})\s*$")
 
 
-_COLLECTIVE = {"sources", "source", "officials", "traders", "analysts", "police", "witnesses", "diplomats",
-               "residents", "economists", "investors", "union", "ministry", "army", "military", "government"}
+_COLLECTIVE = words("collective_sources")
 
 
 def headline_source(sent: Span) -> Source | None:

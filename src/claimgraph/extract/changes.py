@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import words
 from .quantity_text import Num, Tok, alt, last_word, norm, suffix
 from .units import PCT_LIKE
 
@@ -18,9 +19,8 @@ __all__ = ["ADVERBS", "CHANGE_STEMS", "Changes"]
 _STRICT_OK = {"percent", "percentage_point", "basis_point", "point", "ratio", "cent", "penny", "kopek"}
 # units for which causative verbs right before the number mark a change ("cut 0.25 points", "raised 5%")
 _CAUSATIVE_OK = {"percent", "percentage_point", "basis_point", "point", "ratio"}
-ADVERBS = {"sharply", "steeply", "slightly", "modestly", "marginally", "another", "further", "only", "just", "some",
-           "roughly", "nearly", "almost", "about", "around", "over", "again", "also", "still", "already", "overall"}
-_TWO_WORD_MODS = {"a further", "a record", "an additional", "a whopping", "a staggering", "an extra", "a total"}
+ADVERBS = words("change_adverbs")
+_TWO_WORD_MODS = words("change_two_word_modifiers")
 CHANGE_STEMS = ("up", "down", "increas", "decreas", "rise", "rose", "drop", "fall", "fell", "chang", "shift", "move",
                 "grow", "grew", "jump", "climb", "declin", "cut", "rais", "lower", "reduc", "boost", "hike", "slash")
 _THAN_NEXT = re.compile(r"\s+than\b", re.I)

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
-from ..lexicon import ordered
+from ..lexicon import ordered, table, words
 
 __all__ = ["TimeExpr", "find_dates", "is_date_like", "parse_published"]
 
@@ -66,7 +66,7 @@ class TimeExpr:
 
 _MONTHS = {m[:3]: i for i, m in enumerate(ordered("months"), 1)}  # "jan": 1, looked up by a name's first letters
 _WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASONS = table("seasons")
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -157,11 +157,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Prepositions that make a bare month, season or year a date ("in June", "since 2014").
-_LICENCE = {
-    "in", "since", "by", "until", "till", "through", "throughout", "during", "from", "before",
-    "after", "as of", "between", "starting", "beginning", "around", "as early as", "as late as",
-    "no later than", "not until", "into", "over",
-}
+_LICENCE = words("date_prepositions")
 # "May" is also a verb and a surname: only these license it.
 # Years: no "over"/"around"/"between" alone ("over 2000 people"); "between" needs a partner year.
 _YEAR_LICENCE = _LICENCE - {"over", "around", "into"}
@@ -172,11 +168,9 @@ _COUNT_NOUN = re.compile(
     r"children|workers|employees|votes|points|words|pages|acres|hectares|barrels|residents|refugees|"
     r"civilians|patients|members|students|flights|rockets|drones|tanks|containers|of\s+(?:them|us|the))\b"
 )
-_MAY_LICENCE = {"in", "since", "until", "till", "through", "throughout", "during", "as of", "between",
-                "starting", "beginning", "as early as", "as late as", "no later than", "not until"}
-_TEMPORAL_HEAD = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose", "your"}
-_NAMED_DAYS = {"good", "black", "cyber", "super", "ash", "bloody", "holy", "easter", "palm", "shrove",
-               "maundy", "giving", "blue", "fat", "manic", "casual", "great", "small", "mad"}
+_MAY_LICENCE = words("may_prepositions")
+_TEMPORAL_HEAD = words("temporal_determiners")
+_NAMED_DAYS = words("named_day_modifiers")
 _CHANGE_WORDS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|jump\w*|"
     r"drop\w*|climb\w*|declin\w*|surg\w*|slid|slump\w*|soar\w*|up|down|cut|rais\w*|lower\w*)\s+"
@@ -469,7 +463,7 @@ def _weekday(text: str, m: re.Match[str], lo: int, anchor: dt.date | None,
     nxt = text[m.end("wd"):m.end("wd") + 20].lstrip()
     if not m["mod"] and not m["tod"] and re.match(r"[A-Z][a-z]", nxt):
         # "the Sunday Times", "Monday Night Football": a name, unless clearly a date
-        if not re.match(_MON, nxt) and prev not in {"on", "late", "early", "since", "until", "by"}:
+        if not re.match(_MON, nxt) and prev not in words("weekday_prepositions"):
             return []
     mod = _mod(m)
     val = _resolve_weekday(anchor, _WEEKDAYS[m["wd"].lower()], mod, fut(s)) if anchor else None
@@ -537,17 +531,16 @@ def _relative(text: str, m: re.Match[str], lo: int, anchor: dt.date | None) -> _
     before = text[max(lo, s - 12):s].lower()
     if re.search(r"\b(?:the|within)\s+$", before) and rel.split()[0] in {"last", "next"}:
         return None  # "the last year", "over the next week": a duration, not a date
-    if m["rel"][0].isupper() and rel in {"today", "tonight", "tomorrow", "yesterday"}:
+    if m["rel"][0].isupper() and rel in words("deictic_days"):
         prior = text[max(lo, s - 3):s].rstrip(" \t")
         if prior and prior[-1] not in ".!?:;\"“”'‘’(\n-–—":
             return None  # mid-sentence capital: a name ("USA Today", "the Today programme")
-    shift = {"earlier": 0, "later": 0, "early": 0, "late": 0}
-    words = rel.split()
-    if words[0] in shift:
-        words = words[1:]
-    if words[-1] == "ago":
-        n = int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
-        unit = words[1].rstrip("s")
+    parts = rel.split()
+    if parts[0] in words("relative_shift_words"):
+        parts = parts[1:]
+    if parts[-1] == "ago":
+        n = int(parts[0]) if parts[0].isdigit() else _NUMBERS[parts[0]]
+        unit = parts[1].rstrip("s")
         if not anchor:
             return _Cand(s, m.end(), None, {"day": "day", "week": "week", "month": "month"}.get(unit, "year"),
                          True, "rel")
@@ -559,9 +552,9 @@ def _relative(text: str, m: re.Match[str], lo: int, anchor: dt.date | None) -> _
             return _Cand(s, m.end(), _ym(*_shift_month(anchor.year, anchor.month, -n)), "month", True, "rel")
         years = n * (10 if unit == "decade" else 1)
         return _Cand(s, m.end(), str(anchor.year - years), "year", True, "rel")
-    key = words[-1]
-    offset = {"last": -1, "this": 0, "next": 1}.get(words[0], 0)
-    if key in {"yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"}:
+    key = parts[-1]
+    offset = {"last": -1, "this": 0, "next": 1}.get(parts[0], 0)
+    if key in words("relative_day_words"):
         days = {"yesterday": -1, "tomorrow": 1, "night": -1}.get(key, 0)
         val = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
         return _Cand(s, m.end(), val, "day", True, "rel")
@@ -570,9 +563,9 @@ def _relative(text: str, m: re.Match[str], lo: int, anchor: dt.date | None) -> _
             return _Cand(s, m.end(), None, "week", True, "rel")
         # the weekend just past (or under way); "next weekend" the one after the anchor
         sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-        if words[0] == "next" or (words[0] == "this" and anchor.weekday() < 5):
+        if parts[0] == "next" or (parts[0] == "this" and anchor.weekday() < 5):
             sat = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
-        if words[0] == "next" and anchor.weekday() >= 5:
+        if parts[0] == "next" and anchor.weekday() >= 5:
             sat += dt.timedelta(days=7)
         return _Cand(s, m.end(), _iso_week(sat), "week", True, "rel")
     if key == "week":
@@ -605,8 +598,7 @@ def _holiday_date(name: str, y: int) -> dt.date:
     if name.startswith("thanksgiving"):  # US: fourth Thursday of November
         first = dt.date(y, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    fixed = {"christmas eve": (12, 24), "new year's eve": (12, 31), "new year's day": (1, 1),
-             "boxing day": (12, 26), "halloween": (10, 31), "valentine's day": (2, 14)}
+    fixed = table("fixed_holidays")
     m, d = fixed.get(name, (12, 25))
     return dt.date(y, m, d)
 
@@ -615,7 +607,7 @@ def _holiday(m: re.Match[str], anchor: dt.date | None, tense: Callable[[int], st
     name = " ".join(m["h"].lower().replace("’", "'").split())
     if m["y"]:
         return _Cand(m.start(), m.end(), _holiday_date(name, int(m["y"])).isoformat(), "day", True, "day")
-    bare = name in {"christmas", "thanksgiving", "easter", "halloween"}
+    bare = name in words("bare_holidays")
     if not anchor:
         return _Cand(m.start(), m.end(), None, "day", not bare, "holiday")
     y = anchor.year
@@ -684,7 +676,7 @@ _CHAINABLE = {"year", "month", "may", "season", "day", "decade"}
 _P_BETWEEN_PARTNER = re.compile(rf"\s+and\s+{_YEAR}\b(?!\d)")
 
 
-def _licence(kind: str) -> set[str]:
+def _licence(kind: str) -> frozenset[str]:
     if kind == "may":
         return _MAY_LICENCE
     if kind == "year":

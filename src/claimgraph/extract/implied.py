@@ -74,7 +74,7 @@ def is_one_person(tok: Token) -> bool:
         return False
     if any(c.dep_ == "nummod" for c in tok.children):  # "one person died": one, stated in words
         return stated_one(tok) is not None and tok.lemma_.lower() in person_nouns()
-    if any(c.lower_ in ("no", "another", "other", "each", "every", "any") for c in tok.children):
+    if any(c.lower_ in words("excluding_determiners") for c in tok.children):
         return False
     low = tok.lower_
     if low in _SINGULAR_PRONOUNS:

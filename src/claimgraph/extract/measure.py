@@ -13,13 +13,12 @@ from ..lexicon import words
 Token = Any  # spacy.tokens.Token
 
 _SCALES = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "percent", "%", "m", "bn", "k"}
-_TRIM_HEADS = {"number", "total", "tally", "amount", "count", "figure", "level", "volume", "sum"}
+_TRIM_HEADS = words("trim_heads")
 _SKIP_DEPS = {"det", "nummod", "quantmod", "punct", "predet", "poss", "case", "advmod", "cc"}
 _UNIT_WORDS = {"mile", "miles", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters", "kg",
                "tonnes", "tons", "tonne", "ton", "barrels", "dollars", "euros", "pounds", "won", "yen", "rubles",
                "roubles", "hryvnias", "yuan", "rupees", "mm", "feet", "foot", "hectares", "acres", "megawatts"}
-_PERCENT_WORDS = {"percent", "%", "per", "cent", "pct", "percentage", "share", "third", "thirds", "half",
-                  "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_PERCENT_WORDS = words("percent_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,21 +57,14 @@ def head_token(tokens: list[Token]) -> Token:
     return roots[-1] if roots else tokens[-1]
 
 
-_LEVEL_VERBS = {"rise", "climb", "reach", "stand", "increase", "grow", "jump", "fall", "drop", "hit", "top",
-                "exceed", "surpass", "pass", "soar", "decline", "total", "near", "approach", "mount", "swell",
-                "slow", "ease", "accelerate", "edge", "dip", "plunge", "slump", "sink", "shrink", "tumble",
-                "decrease", "rebound", "remain", "hover", "double", "triple", "surge", "slide", "narrow", "widen"}
+_LEVEL_VERBS = words("level_verbs")
 # "raised its key rate to 5.25 percent", "bringing the toll to 94": the object is what the number measures
-_SETTING_VERBS = {"raise", "lift", "lower", "cut", "reduce", "increase", "boost", "bring", "push", "revise", "take",
-                  "slash", "hike", "trim", "put", "set"}
+_SETTING_VERBS = words("setting_verbs")
 # "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
-_VALUING_VERBS = {"put", "estimate", "peg", "place", "value", "set", "assess", "fix", "calculate", "count", "tally",
-                  "forecast", "project", "see", "price"}
-_TEMPORAL = words("months") | words("weekdays") | {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "period", "time", "quarter",
-    "morning", "evening", "night", "spring", "summer", "autumn", "fall", "winter"}
+_VALUING_VERBS = words("valuing_verbs")
+_TEMPORAL = words("months") | words("weekdays") | words("temporal_nouns")
 _AMOUNT_OF = {"in", "of", "for", "worth"}
-_GENERIC_UNITS = {"units", "unit", "tonnes", "tons", "barrels", "pieces", "items", "doses", "rounds"}
+_GENERIC_UNITS = words("generic_unit_words")
 
 
 def counted_noun(q: Token, span_ids: set[int]) -> Token | None:
@@ -123,7 +115,7 @@ def _level_subject(q: Token) -> Token | None:
     """'The toll rose to 61', 'casualties reached 200', 'the number stood at 3,000': the subject."""
     verb = None
     prep = q.head.lower_ if q.dep_ == "pobj" else None
-    if prep in ("to", "at", "above", "past") and q.head.head.pos_ in ("VERB", "AUX"):
+    if prep in words("level_prepositions") and q.head.head.pos_ in ("VERB", "AUX"):
         verb = q.head.head
     elif q.dep_ in ("dobj", "attr", "npadvmod") and q.head.pos_ in ("VERB", "AUX"):
         verb = q.head
@@ -282,12 +274,10 @@ def verb_above(tok: Token, steps: int = 4) -> Token | None:
 
 def _people_noun(noun: Token, vocab: Vocabulary) -> bool:
     lem = noun.lemma_.lower()
-    return lem in vocab.people or lem in words("person_nouns") or lem in ("passenger", "crew", "tourist", "pilgrim",
-                                                                           "refugee", "traveller", "traveler")
+    return lem in vocab.people or lem in words("person_nouns") or lem in words("traveller_nouns")
 
 
-_VEHICLES = {"ferry", "ship", "boat", "vessel", "plane", "aircraft", "jet", "flight", "bus", "train", "coach",
-             "truck", "lorry", "helicopter", "liner", "airliner", "craft", "dinghy", "raft", "trawler", "barge"}
+_VEHICLES = words("vehicle_nouns")
 
 
 def _aboard(verb: Token, lemma: str) -> bool:
@@ -306,12 +296,11 @@ def _aboard(verb: Token, lemma: str) -> bool:
     return False
 
 
-_PERMITTING = {"certify", "license", "licence", "design", "build", "permit", "allow", "rate", "able", "approve",
-               "authorise", "authorize", "equip", "mean", "intend"}
+_PERMITTING = words("permitting_verbs")
 
 
 def _may_carry(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in words("permission_modals") for c in verb.children):
         return True
     return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in _PERMITTING
 
@@ -327,7 +316,7 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
             if child.dep_ in ("acomp", "attr", "oprd") and (lemma == "be" or child.dep_ == "oprd") \
                     and (hit := vocab.nouns.get(child.lower_)):
                 return hit
-        if noun is not None and noun.lemma_.lower() in ("life", "lives") and lemma in ("claim", "cost", "take", "lose"):
+        if noun is not None and noun.lemma_.lower() in ("life", "lives") and lemma in words("life_taking_verbs"):
             return "killed"  # "the quake claimed nearly 3,000 lives"; not "protect 200,000 lives"
         if _aboard(verb, lemma) and unit == "count" and (lemma != "carry" or noun is not None and _people_noun(noun, vocab)):
             # "653 people were aboard", "a ferry carrying more than 600 people"; what it may
@@ -362,9 +351,8 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
 
 
 _DISTANCE_UNITS = {"km", "mile", "nautical_mile"}
-_RANGE_VERBS = {"travel", "fly", "reach", "strike", "hit", "cover", "range"}
-_CHANGE_VERBS = _LEVEL_VERBS - {"stand", "reach", "hit", "top", "total", "near", "approach", "remain", "hover",
-                                "exceed", "surpass", "pass"}
+_RANGE_VERBS = words("range_verbs")
+_CHANGE_VERBS = _LEVEL_VERBS - words("level_not_change_verbs")
 
 
 def _changed_by(q: Token) -> bool:

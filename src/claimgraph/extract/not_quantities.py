@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import words
 from .changes import ADVERBS
 from .qualifiers import Qualifiers
 from .quantity_text import (
@@ -31,10 +32,8 @@ from .units import PCT_LIKE, Units
 __all__ = ["NotQuantities"]
 
 _CALIBRE_UNITS = {"mm", "cm", "inch", "calibre"}
-_YEAR_PREPS = {"around", "about", "circa", "c.", "ca.", "over", "before", "after", "under", "beyond", "above", "below",
-               "approaching", "topping", "some", "by", "since", "until"}
-_FUNCTION_WORDS = {"to", "in", "of", "at", "by", "for", "with", "from", "on", "and", "than", "over", "about", "into",
-                   "the", "a", "an", "as", "i", "it", "we", "they", "he", "she", "you", "up", "down", "is", "are", "was"}
+_YEAR_PREPS = words("year_prepositions")
+_FUNCTION_WORDS = words("function_words")
 _TABLE_RUN = re.compile(r"(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _RANK_ROW = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){1,4}(?:[ \t]+\d[\d,.]*(?![\w%$€£-])){2,}")
 _STATE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]$")

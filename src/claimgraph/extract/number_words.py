@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import words
+from ..lexicon import table, words
 from .numbers import CARDINALS, parse_words
 from .qualifiers import Qualifiers
 from .quantity_text import Candidate, Hit, Num, Tok, last_word, suffix, tok_start, toks_before
@@ -19,12 +19,9 @@ __all__ = ["ONE_IN", "NumberWords"]
 
 _FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
 _FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
-_ORDINALS = {"first", "second", "third", "fourth", "final", "last", "next", "other", "latter", "former", "each", "every",
-             "per", "top", "bottom", "back", "front", "better", "bigger", "larger", "greater", "lower", "upper", "opening",
-             "closing", "the"}
-_MODALS = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "nearly", "almost",
-           "roughly", "about", "'ll", "’ll"}
-_ANAPHORIC = {"the", "these", "those", "all"}
+_ORDINALS = words("ordinal_blockers")
+_MODALS = words("multiplier_modals")
+_ANAPHORIC = words("anaphoric_determiners")
 _SHARE_AFTER = re.compile(
     r"(?:\s+|-)(?:of|the|its|their|his|her|our|your|all|that|this|these|those|as|again|percent)\b", re.I
 )
@@ -157,7 +154,7 @@ class NumberWords:
             unit = "ratio" if _COMPARATIVE_AFTER.match(seg, e) else "count"
             return Candidate(num, unit=unit, no_right=True)
         # double / triple / halve: a verb after a modal ("will double"), or "double the"
-        v = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}[w]
+        v = table("multipliers")[w]
         toks, glued = toks_before(seg, max(0, s - 30), s)
         modal = not glued and (last_word(toks) in _MODALS or " ".join(t for _, t in toks[-2:]).lower() == "more than")
         if not (modal or (w != "halve" and _DOUBLE_THE.match(seg, e))):

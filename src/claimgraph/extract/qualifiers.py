@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import words
 from .quantity_text import LEAD_PUNCT, Tok, alt, last_word, norm, suffix, tok_start
 from .units import TIME_UNITS
 
 __all__ = ["Qualifiers"]
 
-_MOTION = {"went", "go", "goes", "going", "gone", "moved", "move", "shot", "climbed", "jumped", "crept", "ticked",
-           "edged", "inched", "came", "ran", "run", "rose", "soared", "surged", "picked", "stepped", "ramped",
-           "spiked", "turned", "sped", "speeded", "revved"}
-_DURATION_BOUND = {"for", "of", "to", "after", "lasted", "lasting", "spent", "took", "taken", "served", "serve",
-                   "than", "last", "lasts", "spanning", "spans", "spanned", "aged", "age"}
+_MOTION = words("motion_words")
+_DURATION_BOUND = words("duration_words")
 
 
 class Qualifiers:

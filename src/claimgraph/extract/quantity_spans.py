@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ordered, table
 from .not_quantities import NotQuantities
 from .number_words import NumberWords
 from .numbers import CARDINALS, FRACTIONS, NUMERAL, VULGAR, parse_numeral
@@ -28,9 +29,8 @@ class NumberSpans:
         ci = re.I
         # anchors: where a number may start (a digit, or a number word); a trie keeps the scan fast
         words = set(CARDINALS) | set(FRACTIONS) | set(words_.multipliers) | set(words_.vague.vague_bases)
-        words |= {"twice", "thrice", "double", "triple", "treble", "quadruple", "halve"}
-        folds = [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-                                      "hundred", "thousand")]
+        words |= table("multipliers").keys()
+        folds = [w + "fold" for w in ordered("fold_bases")]
         folds += [w[:-4] + "-fold" for w in folds]
         self.re_anchor = re.compile(
             r"(?=[\d" + "".join(VULGAR) + r"])(?P<num>(?<![\d.,])" + NUMERAL + ")"
@@ -47,7 +47,7 @@ class NumberSpans:
         w = m.group("word").lower()
         if w in self.words.multipliers:
             return self.words.multiplier(seg, m, last_end)
-        if w in ("twice", "thrice", "double", "triple", "treble", "quadruple", "halve"):
+        if w in table("multipliers"):
             return self.words.twice(seg, m, last_end)
         if w in self.vague.vague_bases:
             return self.vague.read(seg, m, last_end)

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import words
 from ..model import Source
 
 Span = Any
 
 QUOTE_MARKS = re.compile(r"[“”\"]")
-SPEECH = {"say", "tell", "warn", "add", "caution", "write", "describe", "call", "note", "state", "insist",
-          "argue", "explain", "declare", "claim", "announce", "ask", "reply", "respond", "tweet", "post",
-          "condemn", "stress", "urge", "accuse", "vow", "pledge", "predict", "suggest", "conclude", "recall"}
+SPEECH = words("speech_verbs")
 _OPEN_AFTER = "([{—–-:/"
 
 

@@ -5,35 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import words
 from .speakers import DOC_WORDS, MEDIA_NOUNS, OUTLET_NOUNS, agent_of, is_media, name_of, named_head
 
 Token = Any
 Span = Any
 
-REPORTING = {
-    "say", "tell", "estimate", "warn", "believe", "report", "state", "indicate", "note", "cite", "claim",
-    "announce", "confirm", "add", "assess", "caution", "argue", "suggest", "write", "testify", "acknowledge",
-    "allege", "insist", "explain", "disclose", "reveal", "quote", "show", "put", "count", "calculate",
-    "record", "find", "conclude", "predict", "forecast", "project", "admit", "deny", "assert", "declare",
-    "tweet", "post", "publish", "brief", "inform", "recount", "observe", "think", "fear", "expect",
-    "value", "identify", "imply",
-    # announcing a sum or a plan: who unveils or pledges it is where the figure comes from
-    "unveil", "pledge", "promise", "propose", "allocate", "earmark",
-}
+REPORTING = words("reporting_verbs")
 PASSIVE_ONLY = {"value"}
 # "The agency raised the death toll to 121": who revises a count reports it
-REVISING = {"raise", "revise", "lower", "update", "increase", "cut", "reduce", "put", "place"}
-_COUNTS = {"toll", "estimate", "number", "figure", "count", "tally", "forecast", "projection", "total"}  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
+REVISING = words("revising_verbs")
+_COUNTS = words("revisable_nouns")  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
 # announcing a sum or a plan: the announcer is the source unless someone above reports it
-ANNOUNCING = {"unveil", "pledge", "promise", "propose", "allocate", "earmark"}
+ANNOUNCING = words("announcing_verbs")
 # verbs of finding that may be physical ("officers found 212 kilograms of heroin"): a source only
 # with a document for subject or a clause for object, else only when nothing above them reports
-EVIDENTIAL = {"find", "show", "reveal", "indicate", "identify"}
+EVIDENTIAL = words("evidential_verbs")
 # "the flood claimed 340 lives", "claimed responsibility for 23 attacks": not a claim of the number
-NOT_CLAIMED = {"life", "lives", "responsibility", "victim", "credit", "title", "medal", "prize", "seat"}
+NOT_CLAIMED = words("not_claimed_nouns")
 # a verb of thinking yields to a speech verb above it:
 # "the party expects to win 150 seats, its general secretary told the FT" -> the general secretary
-WEAK = {"expect", "think", "fear", "believe"}
+WEAK = words("weak_reporting_verbs")
 
 
 def passive_agent(verb: Token, q: Token) -> Token | None:
@@ -181,11 +173,11 @@ def bare_tag(verb: Token) -> bool:
     """A reporting verb with no clause or object of its own: a closing attribution tag
     ("…, the ministry said on Monday", "…, Minister Prest told lawmakers"), not "… warned of a recession"."""
     return not any(c.dep_ in ("ccomp", "xcomp", "attr") or c.dep_ == "dobj" and verb.lemma_.lower() != "tell"
-                   or c.dep_ == "prep" and c.lower_ not in ("on", "in", "at", "during", "to")
+                   or c.dep_ == "prep" and c.lower_ not in words("time_prepositions")
                    for c in verb.children)
 
 
-_RECKONING = {"count", "estimate", "tally", "reckoning", "calculation", "estimation", "view", "assessment"}
+_RECKONING = words("reckoning_nouns")
 
 
 def by_reckoning(sent: Span) -> Token | None:
@@ -219,6 +211,6 @@ def coordinated(verb: Token) -> bool:
     k = start - 1
     while k >= verb.sent.start and verb.doc[k].is_punct:
         k -= 1
-    return k >= verb.sent.start and verb.doc[k].lower_ in ("and", "but", "while", "whereas", "yet")
+    return k >= verb.sent.start and verb.doc[k].lower_ in words("contrast_conjunctions")
 
 

@@ -8,39 +8,28 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..lexicon import table, words
 from ..model import Source
 from ..names import CORPORATE_SUFFIXES
 
 Token = Any
 Span = Any
 
-DOC_WORDS = {"report", "estimate", "assessment", "statement", "analysis", "data", "datum", "figure", "survey", "study",
-             "document", "briefing", "release", "tally", "count", "census", "review", "investigation", "poll",
-             "memo", "filing", "letter", "audit", "projection", "forecast", "calculation", "reckoning", "view",
-             "record", "result", "index", "model", "inquiry", "paper"}
+DOC_WORDS = words("document_nouns")
 # words that name a source's own reckoning when it is their owner: "the ministry's toll",
 # "analysts' forecasts", "UNICEF's latest estimate"
-OWNED = DOC_WORDS | {"toll", "guidance", "outlook", "numbers", "number", "estimates", "figures", "tallies",
-                     "counts", "projections", "forecasts", "records", "statistics", "calculations", "registry",
-                     "register", "accounts", "logs", "log", "database", "books", "files", "list", "manifest"}
+OWNED = DOC_WORDS | words("figure_nouns")
 # a document's author: "a report by X", "data from X", "the report, published by X"
 AUTHOR_PREPS = {"by", "from"}
-AUTHOR_VERBS = {"publish", "release", "issue", "compile", "commission", "conduct", "prepare", "produce", "write",
-                "carry", "draft", "present", "submit"}
+AUTHOR_VERBS = words("author_verbs")
 # an outlet that relays a source: "analysts polled by Reuters", "a memo seen by Bloomberg"
-RELAY_VERBS = {"poll", "survey", "interview", "quote", "cite", "contact", "see", "obtain", "review", "access",
-               "reach", "consult"}
-MEDIA_NOUNS = {"broadcaster", "newspaper", "paper", "channel", "station", "network", "outlet", "daily", "weekly",
-               "magazine", "website", "site", "tabloid", "broadsheet", "wire", "agency", "program", "programme",
-               "podcast", "show", "radio", "television", "tv", "media", "press", "broadcasting"}
+RELAY_VERBS = words("relay_verbs")
+MEDIA_NOUNS = words("media_nouns")
 # media nouns that name an outlet with a modifier alone: "state radio", "German public television"
-OUTLET_NOUNS = {"radio", "television", "tv", "media", "broadcaster", "newspaper", "channel", "daily", "weekly",
-                "magazine", "tabloid"}
-UNNAMED = {"report", "reports", "source", "sources", "observer", "observers", "media", "people", "some"}
-_LEAD = {"the", "a", "an", "another", "other"}
-PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person",
-            "him": "person", "her": "person", "them": "plural", "us": "plural", "me": "person",
-            "his": "person", "its": "thing", "their": "plural"}
+OUTLET_NOUNS = words("outlet_nouns")
+UNNAMED = words("unnamed_sources")
+_LEAD = words("lead_determiners")
+PRONOUNS = table("pronoun_kinds")
 
 
 
@@ -180,11 +169,9 @@ def agent_of(verb: Token, *, loose: bool = False) -> Token | None:
     return None
 
 
-_AMOUNTS = {"number", "total", "toll", "count", "tally", "share", "percentage", "majority", "proportion", "amount",
-            "figure"}
+_AMOUNTS = words("amount_nouns")
 # words after 'by' that name a time or a measure, never an agent ('by midnight', 'by 40 percent')
-_NOT_AGENTS = {"midnight", "noon", "dawn", "dusk", "nightfall", "evening", "morning", "afternoon", "then", "now", "end",
-               "time", "close", "start", "beginning", "middle", "percent", "%", "point", "points"}
+_NOT_AGENTS = words("not_agent_nouns")
 
 
 
@@ -212,11 +199,9 @@ def nominal(head: Token) -> bool:
 
 
 # "the company", "the ministry", "the association": the organisation of that kind last named
-ROLE_NOUNS = frozenset({"company", "firm", "operator", "group", "ministry", "agency", "association", "club",
-                        "council", "authority", "commission", "union", "bank", "insurer", "regulator", "carrier",
-                        "airline", "department", "office", "organisation", "organization", "institute", "committee",
-                        "panel", "inquiry", "party", "coalition", "charity", "federation", "directorate", "service",
-                        "lender", "fund", "watchdog", "exchange"})
+ROLE_NOUNS = words("role_nouns")
+
+
 def remember_org(resolve: dict[str, Source], name: str, start: int) -> None:
     """Note an organisation's name under the role nouns that may later stand for it."""
     words = [w.lower().strip(".,'’") for w in name.split()]
@@ -262,7 +247,7 @@ def make_source(head: Token, resolve: dict[str, Source]) -> Source | None:
         src = make_source(owner, resolve)
         if src is not None:
             return src  # "the ministry's figures"
-        if owner.lower_ in ("its", "their", "his", "her") and head.lemma_.lower() not in DOC_WORDS - {"figure", "data", "datum"}:
+        if owner.lower_ in words("possessive_determiners") and head.lemma_.lower() not in DOC_WORDS - {"figure", "data", "datum"}:
             return None  # "the utility said its figures showed ...": the speaker above says whose
     if head.lemma_.lower() in _AMOUNTS and head.pos_ == "NOUN" \
             and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
