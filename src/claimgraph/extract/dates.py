@@ -157,8 +157,9 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Prepositions that make a bare month, season or year a date ("in June", "since 2014").
-_LICENCE = words("date_prepositions")
-# "May" is also a verb and a surname: only these license it.
+# "May" is also a verb and a surname: only the first list licenses it.
+_MAY_LICENCE = words("may_prepositions")
+_LICENCE = _MAY_LICENCE | words("date_prepositions")
 # Years: no "over"/"around"/"between" alone ("over 2000 people"); "between" needs a partner year.
 _YEAR_LICENCE = _LICENCE - {"over", "around", "into"}
 # Count nouns after a four-digit number make it a quantity ("in 2000 cases").
@@ -168,8 +169,7 @@ _COUNT_NOUN = re.compile(
     r"children|workers|employees|votes|points|words|pages|acres|hectares|barrels|residents|refugees|"
     r"civilians|patients|members|students|flights|rockets|drones|tanks|containers|of\s+(?:them|us|the))\b"
 )
-_MAY_LICENCE = words("may_prepositions")
-_TEMPORAL_HEAD = words("temporal_determiners")
+_TEMPORAL_HEAD = words("temporal_determiners") | words("possessive_determiners")
 _NAMED_DAYS = words("named_day_modifiers")
 _CHANGE_WORDS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|jump\w*|"
@@ -554,7 +554,7 @@ def _relative(text: str, m: re.Match[str], lo: int, anchor: dt.date | None) -> _
         return _Cand(s, m.end(), str(anchor.year - years), "year", True, "rel")
     key = parts[-1]
     offset = {"last": -1, "this": 0, "next": 1}.get(parts[0], 0)
-    if key in words("relative_day_words"):
+    if key in words("deictic_days") or key in words("relative_day_words"):
         days = {"yesterday": -1, "tomorrow": 1, "night": -1}.get(key, 0)
         val = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
         return _Cand(s, m.end(), val, "day", True, "rel")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import data_file, words
 from .quantity_text import norm
 from .units import Units
 
@@ -16,7 +17,9 @@ _CONVERSION = re.compile(
     r"(?:\(\s*|,\s*(?:or\s+)?)(?:about|around|roughly|some|nearly|almost|"
     r"approximately|just over|just under)?\s*(?:US\s?)?[$€£]\s?(?P<d>\d[\d,.]*)(?:\s*(?P<ds>thousand|million|billion|"
     r"trillion|bn|mn|m|k))?(?!\s*(?:each|apiece|per|a head|a piece|a month|a year|a day))")
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# the multipliers of data/units.json, looked up in lower case
+_SCALE = {**{w.lower(): float(v) for w, v in data_file("units.json")["scales"]["abbrev"].items()},
+          **{w: float(v) for w, v in data_file("units.json")["scales"]["words"].items()}}
 
 
 def _amount(digits: str, scale: str | None) -> float | None:
@@ -27,9 +30,7 @@ def _amount(digits: str, scale: str | None) -> float | None:
 
 
 # words that a dollar value in brackets may follow without being money ("12 people ($5 each)")
-_NOT_MONEY = frozenset("people persons person workers children families tickets units shares votes homes "
-                       "houses cars vehicles items passengers tonnes tons barrels hours days weeks months years "
-                       "times points members users customers employees jobs".split())
+_NOT_MONEY = words("not_money_nouns")
 
 
 def currencies_in(text: str, units: Units) -> tuple[tuple[str, str], ...]:

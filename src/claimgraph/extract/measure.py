@@ -9,15 +9,15 @@ from importlib import resources
 from typing import Any
 
 from ..lexicon import words
+from .numbers import SCALES
 
 Token = Any  # spacy.tokens.Token
 
-_SCALES = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "percent", "%", "m", "bn", "k"}
+# scale words (not lakh, crore) and the scale abbreviations and percent signs read as one token
+_SCALES = (frozenset(SCALES) - {"lakh", "crore"}) | {"percent", "%", "m", "bn", "k"}
 _TRIM_HEADS = words("trim_heads")
 _SKIP_DEPS = {"det", "nummod", "quantmod", "punct", "predet", "poss", "case", "advmod", "cc"}
-_UNIT_WORDS = {"mile", "miles", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters", "kg",
-               "tonnes", "tons", "tonne", "ton", "barrels", "dollars", "euros", "pounds", "won", "yen", "rubles",
-               "roubles", "hryvnias", "yuan", "rupees", "mm", "feet", "foot", "hectares", "acres", "megawatts"}
+_UNIT_WORDS = words("unit_nouns")
 _PERCENT_WORDS = words("percent_words")
 
 
@@ -57,12 +57,12 @@ def head_token(tokens: list[Token]) -> Token:
     return roots[-1] if roots else tokens[-1]
 
 
-_LEVEL_VERBS = words("level_verbs")
+_LEVEL_VERBS = words("level_verbs") | words("level_static_verbs")
 # "raised its key rate to 5.25 percent", "bringing the toll to 94": the object is what the number measures
 _SETTING_VERBS = words("setting_verbs")
 # "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
 _VALUING_VERBS = words("valuing_verbs")
-_TEMPORAL = words("months") | words("weekdays") | words("temporal_nouns")
+_TEMPORAL = words("months") | words("weekdays") | words("seasons") | words("temporal_nouns")
 _AMOUNT_OF = {"in", "of", "for", "worth"}
 _GENERIC_UNITS = words("generic_unit_words")
 
@@ -352,7 +352,7 @@ def _verb_measure(verb: Token, noun: Token | None, *, vocab: Vocabulary, unit: s
 
 _DISTANCE_UNITS = {"km", "mile", "nautical_mile"}
 _RANGE_VERBS = words("range_verbs")
-_CHANGE_VERBS = _LEVEL_VERBS - words("level_not_change_verbs")
+_CHANGE_VERBS = words("level_verbs")
 
 
 def _changed_by(q: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import table, words
-from .numbers import CARDINALS, parse_words
+from .numbers import CARDINALS, SCALES, parse_words
 from .qualifiers import Qualifiers
 from .quantity_text import Candidate, Hit, Num, Tok, last_word, suffix, tok_start, toks_before
 from .units import TIME_UNITS, Units
@@ -18,7 +18,7 @@ from .vague import Vague
 __all__ = ["ONE_IN", "NumberWords"]
 
 _FRACTION_UNITS = {"point", "percentage_point", "mile", "km", "hour", "inch", "m", "kg", "lb", "tonne"}
-_FEW_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"}
+_FEW_SCALES = frozenset(SCALES)
 _ORDINALS = words("ordinal_blockers")
 _MODALS = words("multiplier_modals")
 _ANAPHORIC = words("anaphoric_determiners")

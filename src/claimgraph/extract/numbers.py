@@ -31,11 +31,14 @@ from __future__ import annotations
 import math
 import re
 
+from ..lexicon import table
+
 __all__ = [
     "CARDINALS",
     "FRACTIONS",
     "MAX_MAGNITUDE",
     "NUMERAL",
+    "SCALES",
     "VULGAR",
     "WordNumber",
     "approx_halfwidth",
@@ -46,30 +49,15 @@ __all__ = [
     "sig_digits_of_int",
 ]
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}
-TEENS: dict[str, int] = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-BIG: dict[str, int] = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "lakh": 10**5, "crore": 10**7,
-}
-CARDINALS: dict[str, int] = {**UNITS, **TEENS, **TENS, "hundred": 100, **BIG, "dozen": 12}
+UNITS: dict[str, int] = table("number_units")
+TEENS: dict[str, int] = table("number_teens")
+TENS: dict[str, int] = table("number_tens")
+# multipliers: "hundred", "thousand", "crore", "dozen"
+SCALES: dict[str, int] = table("number_scales")
+CARDINALS: dict[str, int] = {**UNITS, **TEENS, **TENS, **SCALES}
 
 # denominators of fractions: "two-thirds", "a quarter", "three fifths"
-FRACTIONS: dict[str, int] = {
-    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1000, "thousandths": 1000,
-}
+FRACTIONS: dict[str, int] = table("fraction_denominators")
 
 # vulgar fraction characters: "½", "3¼ million"
 VULGAR: dict[str, float] = {

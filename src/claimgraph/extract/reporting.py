@@ -11,8 +11,6 @@ from .speakers import DOC_WORDS, MEDIA_NOUNS, OUTLET_NOUNS, agent_of, is_media, 
 Token = Any
 Span = Any
 
-REPORTING = words("reporting_verbs")
-PASSIVE_ONLY = {"value"}
 # "The agency raised the death toll to 121": who revises a count reports it
 REVISING = words("revising_verbs")
 _COUNTS = words("revisable_nouns")  # "was valued at €14 million by an appraiser"; not "the deal values the startup at"
@@ -26,6 +24,9 @@ NOT_CLAIMED = words("not_claimed_nouns")
 # a verb of thinking yields to a speech verb above it:
 # "the party expects to win 150 seats, its general secretary told the FT" -> the general secretary
 WEAK = words("weak_reporting_verbs")
+# every verb that reports: who says, announces, finds or thinks a figure is its source
+REPORTING = words("reporting_verbs") | ANNOUNCING | EVIDENTIAL | WEAK
+PASSIVE_ONLY = {"value"}
 
 
 def passive_agent(verb: Token, q: Token) -> Token | None:

@@ -24,9 +24,9 @@ AUTHOR_PREPS = {"by", "from"}
 AUTHOR_VERBS = words("author_verbs")
 # an outlet that relays a source: "analysts polled by Reuters", "a memo seen by Bloomberg"
 RELAY_VERBS = words("relay_verbs")
-MEDIA_NOUNS = words("media_nouns")
 # media nouns that name an outlet with a modifier alone: "state radio", "German public television"
 OUTLET_NOUNS = words("outlet_nouns")
+MEDIA_NOUNS = OUTLET_NOUNS | words("media_nouns")
 UNNAMED = words("unnamed_sources")
 _LEAD = words("lead_determiners")
 PRONOUNS = table("pronoun_kinds")
