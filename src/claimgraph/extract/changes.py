@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..lexicon import words
+from ..lexicon import ordered, words
 from .quantity_text import Num, Tok, alt, last_word, norm, suffix
 from .units import PCT_LIKE
 
@@ -21,8 +21,7 @@ _STRICT_OK = {"percent", "percentage_point", "basis_point", "point", "ratio", "c
 _CAUSATIVE_OK = {"percent", "percentage_point", "basis_point", "point", "ratio"}
 ADVERBS = words("change_adverbs")
 _TWO_WORD_MODS = words("change_two_word_modifiers")
-CHANGE_STEMS = ("up", "down", "increas", "decreas", "rise", "rose", "drop", "fall", "fell", "chang", "shift", "move",
-                "grow", "grew", "jump", "climb", "declin", "cut", "rais", "lower", "reduc", "boost", "hike", "slash")
+CHANGE_STEMS = ordered("change_stems")
 _THAN_NEXT = re.compile(r"\s+than\b", re.I)
 
 

@@ -49,6 +49,7 @@ from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
 from ..lexicon import ordered, table, words
+from .numbers import CARDINALS
 
 __all__ = ["TimeExpr", "find_dates", "is_date_like", "parse_published"]
 
@@ -67,11 +68,8 @@ class TimeExpr:
 _MONTHS = {m[:3]: i for i, m in enumerate(ordered("months"), 1)}  # "jan": 1, looked up by a name's first letters
 _WEEKDAYS = {d: i for i, d in enumerate(ordered("weekdays"))}
 _SEASONS = table("seasons")
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30,
-}
+# "two weeks ago": a count of days, weeks, months or years
+_NUMBERS = {w: 1 if w in ("a", "an") else CARDINALS[w] for w in ordered("date_count_words")}
 
 
 def _cased(words: str) -> str:
@@ -93,7 +91,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _YEAR_END = r"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)"
 _DAY_END = r"(?![\d%:]|,\d\d\d|\.\d|\s*(?:percent|per\s+cent|-year)\b)"
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_NUM = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
 
 _WD_OPT = rf"(?:(?P<wd>{_WD}),?\s+(?:\(\s*)?)?"
 

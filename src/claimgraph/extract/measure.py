@@ -63,7 +63,7 @@ _SETTING_VERBS = words("setting_verbs")
 # "put the number of dead at 2,400", "estimated the cost at $9 billion", "values the startup at $4 billion"
 _VALUING_VERBS = words("valuing_verbs")
 _TEMPORAL = words("months") | words("weekdays") | words("seasons") | words("temporal_nouns")
-_AMOUNT_OF = {"in", "of", "for", "worth"}
+_AMOUNT_OF = words("amount_prepositions")
 _GENERIC_UNITS = words("generic_unit_words")
 
 
