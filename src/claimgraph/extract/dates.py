@@ -161,12 +161,7 @@ _LICENCE = _MAY_LICENCE | words("date_prepositions")
 # Years: no "over"/"around"/"between" alone ("over 2000 people"); "between" needs a partner year.
 _YEAR_LICENCE = _LICENCE - {"over", "around", "into"}
 # Count nouns after a four-digit number make it a quantity ("in 2000 cases").
-_COUNT_NOUN = re.compile(
-    r"\s+(?:people|persons|troops|soldiers|cases|deaths|times|units|tons|tonnes|km|kilometers|kilometres|"
-    r"miles|meters|metres|feet|dollars|euros|shells|missiles|rounds|vehicles|homes|houses|jobs|men|women|"
-    r"children|workers|employees|votes|points|words|pages|acres|hectares|barrels|residents|refugees|"
-    r"civilians|patients|members|students|flights|rockets|drones|tanks|containers|of\s+(?:them|us|the))\b"
-)
+_COUNT_NOUN = re.compile(r"\s+(?:" + "|".join(ordered("year_count_nouns")) + r"|of\s+(?:them|us|the))\b")
 _TEMPORAL_HEAD = words("temporal_determiners") | words("possessive_determiners")
 _NAMED_DAYS = words("named_day_modifiers")
 _CHANGE_WORDS = re.compile(

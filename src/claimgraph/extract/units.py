@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import ordered
 from .numbers import NUMERAL as NUMERAL_PATTERN
 from .numbers import parse_numeral, parse_words
 from .quantity_text import Num, Unit, alt, norm
@@ -22,11 +23,7 @@ TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decad
 NUMERAL = re.compile(NUMERAL_PATTERN)
 
 _METRE_CTX = re.compile(
-    r"(?:[\s-]+(?:high|tall|long|deep|wide|away|above|below|sprint|race|dash|hurdles|relay|freestyle|butterfly"
-    r"|backstroke|breaststroke|medley|steeplechase|final|heat|title|record|world|mark|depth|elevation|altitude"
-    r"|radius|from|under|underground|offshore|downstream|upstream|swim|dive|jump|throw|event|metres|meters|drop"
-    r"|wall|walls|tower|cliff|wave|waves|yacht|boat|statue|tunnel|bridge|crater|hole|pole|fence|dam|buffer|stretch"
-    r"|of\s+(?:the|water|snow|rain|sea)))\b",
+    r"(?:[\s-]+(?:" + "|".join(ordered("metre_context_words")) + r"|of\s+(?:the|water|snow|rain|sea)))\b",
     re.I,
 )
 _NOUN_NEXT = re.compile(
