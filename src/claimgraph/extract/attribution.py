@@ -26,7 +26,7 @@ Span = Any
 
 HEDGES = words("hedge_words")
 # hedges only as modal verbs: "May" the month, "Could" in a name are not
-MODALS = {"may", "might", "could"}
+MODALS = HEDGES & words("permission_modals")  # may, might, could
 CONTINUATION = re.compile(
     r"^\s*(added to that|in addition|additionally|also|moreover|furthermore|besides|on top of that|"
     r"(he|she|they|it) (also |further )?(said|added|noted|estimated)|the (report|estimate|assessment) (also )?"
