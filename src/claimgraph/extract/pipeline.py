@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,7 +20,7 @@ from .entities import KEEP, add_entity_ruler, group_mentions
 from .implied import Implied, is_attacker, keep_implied, wounded_of_shot
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
-from .nlp import DEFAULT_MODEL, index_attribute_ruler, load_nlp
+from .nlp import DEFAULT_MODEL, CachedLemmas, index_attribute_ruler, load_nlp
 from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
 from .roles import role_of
@@ -86,9 +87,21 @@ def build_pipeline(model: str) -> Any:
     return nlp
 
 
-def _run(nlp: Any, names: Sequence[str], docs: Iterable[Any], batch_size: int) -> Iterator[Any]:
+def components(nlp: Any) -> dict[str, Any]:
+    """The pipeline's components by name, each as :class:`Extractor` runs it: the lemmatizer through
+    :class:`~claimgraph.extract.nlp.CachedLemmas` (the same lemmas, looked up once per word form)."""
+    steps = {name: nlp.get_pipe(name) for name in nlp.component_names if name not in nlp.disabled}
+    if "lemmatizer" in steps:
+        try:
+            steps["lemmatizer"] = CachedLemmas(steps["lemmatizer"])
+        except (AttributeError, ValueError):
+            pass  # another kind of lemmatizer runs as it is
+    return steps
+
+
+def _run(steps: dict[str, Any], names: Sequence[str], docs: Iterable[Any], batch_size: int) -> Iterator[Any]:
     for name in names:
-        docs = nlp.get_pipe(name).pipe(docs, batch_size=batch_size)
+        docs = steps[name].pipe(docs, batch_size=batch_size)
     return iter(docs)
 
 
@@ -133,14 +146,17 @@ class Extractor:
     def __init__(self, *, config: ExtractConfig | None = None) -> None:
         self.config = config or ExtractConfig()
         self.nlp = build_pipeline(self.config.model)
+        self.steps = components(self.nlp)
         self.vocab = vocabulary(self.config.measures)
+        self.parsed = _Memo(PARSED_MEMO)
+        self.named = _Memo(NAMED_MEMO)
 
     def __call__(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         docs = list(docs)
-        nlp, batch = self.nlp, self.config.batch_size
+        nlp, steps, batch = self.nlp, self.steps, self.config.batch_size
         plans: list[list[_Segment]] = [[] for _ in docs]
         tasks = [(i, s, e, t) for i, doc in enumerate(docs) for s, e, t in segments(doc)]
-        firsts = _run(nlp, FIRST, (nlp.make_doc(docs[i].text[s:e]) for i, s, e, _ in tasks), batch)
+        firsts = _run(steps, FIRST, (nlp.make_doc(docs[i].text[s:e]) for i, s, e, _ in tasks), batch)
         to_parse: list[tuple[str, _Segment, _Sentence]] = []
         to_name: list[tuple[str, _Segment, int, int]] = []
         for (i, offset, end, kind), adoc in zip(tasks, firsts, strict=True):
@@ -162,12 +178,11 @@ class Extractor:
                     to_parse.append((text_i, seg, item))
                 else:
                     to_name.append((text_i, seg, s0, s1))
-        parsed = _run(nlp, PARSE + NAMES, (nlp.make_doc(t[it.start:it.end]) for t, _, it in to_parse), batch * 4)
+        parsed = self._annotate(PARSE + NAMES, [t[it.start:it.end] for t, _, it in to_parse], self.parsed, batch * 4)
         for (t, seg, item), bdoc in zip(to_parse, parsed, strict=True):
-            bdoc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
-            item.parsed = bdoc
+            item.parsed = bdoc.copy()  # its own: the extraction sets the document's entities on it
             seg.ents.extend(_kept_ents(t, bdoc, item.start))
-        named = _run(nlp, NAMES, (nlp.make_doc(t[s:e]) for t, _, s, e in to_name), batch * 4)
+        named = self._annotate(NAMES, [t[s:e] for t, _, s, e in to_name], self.named, batch * 4)
         for (t, seg, s, _), ndoc in zip(to_name, named, strict=True):
             seg.ents.extend(_kept_ents(t, ndoc, s))
         for i, doc in enumerate(docs):
@@ -177,6 +192,49 @@ class Extractor:
                 yield _DocExtraction(doc, self.vocab).run(plans[i])
             except Exception as exc:  # one odd document must not stop a corpus; say what failed
                 yield Extraction(doc.id, errors=(f"extraction failed ({exc.__class__.__name__}: {exc})",))
+
+    def _annotate(self, names: Sequence[str], texts: Sequence[str], memo: _Memo, batch: int) -> list[Any]:
+        """One Doc per text, run through the components ``names``; a text seen before (a syndicated
+        copy, boilerplate) is not run again: each sentence is its own Doc, so its analysis depends
+        on its text alone. The Docs are shared: a caller that changes one copies it first."""
+        out: list[Any] = [None] * len(texts)
+        todo: dict[str, list[int]] = {}
+        for k, text in enumerate(texts):
+            seen = memo.get(text)
+            if seen is not None:
+                out[k] = seen
+            else:
+                todo.setdefault(text, []).append(k)
+        for (text, where), doc in zip(todo.items(), _run(self.steps, names, map(self.nlp.make_doc, todo), batch),
+                                      strict=True):
+            doc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
+            memo.put(text, doc)
+            for k in where:
+                out[k] = doc
+        return out
+
+
+PARSED_MEMO = 4096  # parsed sentences kept per process, by text
+NAMED_MEMO = 8192  # sentences run through the entity recogniser alone
+
+
+class _Memo:
+    """The most recently used analyses, by sentence text."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, text: str) -> Any:
+        found = self.items.get(text)
+        if found is not None:
+            self.items.move_to_end(text)
+        return found
+
+    def put(self, text: str, doc: Any) -> None:
+        self.items[text] = doc
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
 
 
 _NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what a Doc holds before any component ran
