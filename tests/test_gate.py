@@ -1,12 +1,15 @@
-"""The parse gate: which sentences the parser reads (word forms from hand-built lemmatizer tables;
-whole sentences with the model, marked slow)."""
+"""The gates: which sentences the parser reads (word forms from hand-built lemmatizer tables;
+whole sentences with the model, marked slow), and which the entity recogniser reads."""
 from __future__ import annotations
 
 import pytest
 from spacy.lookups import Lookups
 
-from claimgraph.extract.gate import ParseGate, implied_predicates
+from claimgraph.extract.gate import ParseGate, can_name
+from claimgraph.extract.implied import predicate_lemmas
 from claimgraph.extract.reporting import REPORTING
+
+PREDICATES = predicate_lemmas() or frozenset()
 
 
 def _lookups() -> Lookups:
@@ -18,7 +21,8 @@ def _lookups() -> Lookups:
 
 
 def test_every_implied_pattern_turns_on_a_listed_predicate() -> None:
-    assert {"kill", "die", "shoot", "wound", "injure", "dead"} <= implied_predicates()
+    lemmas = predicate_lemmas()
+    assert lemmas is not None and {"kill", "die", "shoot", "wound", "injure", "dead"} <= lemmas
 
 
 @pytest.mark.parametrize("text", [
@@ -27,18 +31,18 @@ def test_every_implied_pattern_turns_on_a_listed_predicate() -> None:
     '"We are rebuilding," the mayor added.',
 ])
 def test_sentences_the_parse_is_needed_for(text: str) -> None:
-    assert ParseGate(_lookups(), implied_predicates() | REPORTING).wants(text)
+    assert ParseGate(_lookups(), PREDICATES | REPORTING).wants(text)
 
 
 @pytest.mark.parametrize("text", [
     "The council met on Tuesday.", "Schools reopen after the holiday.", "Killeen is a city in Texas.",
 ])
 def test_sentences_without_such_words(text: str) -> None:
-    assert not ParseGate(_lookups(), implied_predicates() | REPORTING).wants(text)
+    assert not ParseGate(_lookups(), PREDICATES | REPORTING).wants(text)
 
 
 def test_without_lemmatizer_tables_every_candidate_is_parsed() -> None:
-    assert ParseGate(None, implied_predicates()).wants("The council met on Tuesday.")
+    assert ParseGate(None, PREDICATES).wants("The council met on Tuesday.")
 
 
 @pytest.mark.slow
@@ -54,3 +58,15 @@ def test_with_the_model_numbers_that_make_no_claim_are_not_parsed(text: str, par
 
     extractor = Extractor()
     assert extractor._needs_parse(text, _Sentence(0, len(text)), [], ()) is parsed
+
+
+@pytest.mark.parametrize(("text", "can"), [
+    ("The man was taken to hospital.", False),  # a stop word opens it; nothing else is capitalised
+    ("It was over by noon.", False),
+    ("2 men were hurt.", False),
+    ("Police said the road was closed.", True),  # a capitalised first word that is not a stop word
+    ("He said the U.S. would act.", True),
+    ("2 men were shot by Dov Ashe.", True),
+])
+def test_which_sentences_can_hold_a_name(text: str, can: bool) -> None:
+    assert can_name(text) is can

@@ -11,6 +11,11 @@ A sentence is parsed when it holds
 Every other sentence is only named (entity recogniser): one whose digits are dates, years,
 ages, clock times, addresses or phone numbers, or whose only number word is "one" as a pronoun.
 
+The statistical entity recogniser reads only sentences that can hold a name (:func:`can_name`):
+one with a capitalised word other than a first word that is a stop word ("The", "He", "In").
+On GVA dev (257 articles) the others are 18% of the tokens, and the recogniser found one kept
+entity in all of them ("The county"); the rule-based recogniser still reads every sentence.
+
 A word matches a lemma through the model's own lemmatizer tables (``lemma_exc``,
 ``lemma_rules``), for any part of speech: "killed", "slain", "shot", "says" and "told" all
 match, so the gate never misses a word the tagged lemmatizer would map to one of the lemmas.
@@ -19,26 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from typing import Any
 
-from ..lexicon import data_file, resolve
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .implied import predicate_lemmas
 from .quotes import QUOTE_MARKS
 from .reporting import REPORTING
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-@cache
-def implied_predicates() -> frozenset[str]:
-    """The lemmas a count stated without a numeral turns on: the ``pred`` nodes of data/implied.json."""
-    found: set[str] = set()
-    for p in data_file("implied.json")["patterns"]:
-        for node in resolve(p["pattern"]):
-            if node["RIGHT_ID"] == "pred":
-                lemma = node["RIGHT_ATTRS"].get("LEMMA")
-                found.update(lemma["IN"] if isinstance(lemma, dict) else [lemma])
-    return frozenset(found)
 
 
 class ParseGate:
@@ -81,4 +75,23 @@ class ParseGate:
 def parse_gate(nlp: Any) -> ParseGate:
     """The gate for a loaded pipeline, reading its lemmatizer's tables (none: no word forms)."""
     lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
-    return ParseGate(lookups, implied_predicates() | REPORTING)
+    lemmas = predicate_lemmas()
+    if lemmas is None:  # a pattern not bound to lemmas: every candidate sentence is parsed
+        return ParseGate(None, ())
+    return ParseGate(lookups, lemmas | REPORTING)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def can_name(text: str) -> bool:
+    """Whether a sentence can hold a name: a word with a capital letter, other than a first word
+    that is a stop word of the language (spaCy's list)."""
+    words = _WORDS.findall(text)
+    if words and _capitalised(words[0]) and words[0].lower() not in STOP_WORDS:
+        return True
+    return any(_capitalised(w) for w in words[1:])
+
+
+def _capitalised(word: str) -> bool:
+    return any(c.isupper() for c in word)

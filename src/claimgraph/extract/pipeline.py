@@ -17,7 +17,7 @@ from ..model import Attribution, Claim, DateMention, Document, Extraction, Quant
 from . import attribution as attr
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
-from .gate import parse_gate
+from .gate import can_name, parse_gate
 from .implied import Implied, is_attacker, keep_implied, wounded_of_shot
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
@@ -146,8 +146,9 @@ class Extractor:
     a number that may make a claim, a predicate of a count without a numeral, a quotation mark,
     a reporting verb), with the entity recogniser alone elsewhere. (Entities only in the title,
     lead and reporting sentences lost entity recall on the held-out corpora and story precision
-    on GVA dev, so every sentence keeps them.) A sentence met before in this process (a
-    syndicated copy, boilerplate) reuses its analysis.
+    on GVA dev, so every sentence that can hold a name keeps them: one with a capitalised word,
+    ``gate.can_name``.) A sentence met before in this process (a syndicated copy, boilerplate)
+    reuses its analysis.
     """
 
     def __init__(self, *, config: ExtractConfig | None = None) -> None:
@@ -214,9 +215,11 @@ class Extractor:
         return bool(item.quantities) or self.gate.wants(sentence)
 
     def _annotate(self, names: Sequence[str], texts: Sequence[str], memo: _Memo, batch: int) -> list[Any]:
-        """One Doc per text, run through the components ``names``; a text seen before (a syndicated
-        copy, boilerplate) is not run again: each sentence is its own Doc, so its analysis depends
-        on its text alone. The Docs are shared: a caller that changes one copies it first."""
+        """One Doc per text, run through the components ``names`` (without the statistical entity
+        recogniser where the text cannot hold a name, :func:`~claimgraph.extract.gate.can_name`).
+        A text seen before (a syndicated copy, boilerplate) is not run again: each sentence is its
+        own Doc, so its analysis depends on its text alone. The Docs are shared: a caller that
+        changes one copies it first."""
         out: list[Any] = [None] * len(texts)
         todo: dict[str, list[int]] = {}
         for k, text in enumerate(texts):
@@ -225,12 +228,16 @@ class Extractor:
                 out[k] = seen
             else:
                 todo.setdefault(text, []).append(k)
-        for (text, where), doc in zip(todo.items(), _run(self.steps, names, map(self.nlp.make_doc, todo), batch),
-                                      strict=True):
-            doc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
-            memo.put(text, doc)
-            for k in where:
-                out[k] = doc
+        unnamed = tuple(n for n in names if n != "ner")
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for text in todo:
+            groups.setdefault(tuple(names) if can_name(text) else unnamed, []).append(text)
+        for steps, group in groups.items():
+            for text, doc in zip(group, _run(self.steps, steps, map(self.nlp.make_doc, group), batch), strict=True):
+                doc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
+                memo.put(text, doc)
+                for k in todo[text]:
+                    out[k] = doc
         return out
 
 
@@ -407,7 +414,7 @@ class _DocExtraction:
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
         sent_attr: Attribution | None = None
-        roles = role_tagger(sdoc.vocab)(sdoc)
+        roles = role_tagger(sdoc.vocab)(sdoc) if quantities else {}
         for q in quantities:
             if any(ws < q.end and q.start < we for ws, we in weapons):
                 continue
