@@ -200,3 +200,23 @@ def test_a_json_object_that_is_no_article_is_skipped_in_a_folder_and_refused_by_
     assert [type(e) for e in errors] == [InputWarning] and "gold.json" in str(errors[0])
     items, errors = read_all(str(tmp_path / "gold.json"))
     assert not items and [type(e) for e in errors] == [InputError]
+
+
+def test_the_worker_pool_starts_while_ingest_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # its workers load the model while the rest is read; extract then runs on that pool
+    from claimgraph import api
+    from claimgraph.store.sqlite import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(api.POOL_MIN_DOCS + 5):
+        (folder / f"d{k}.txt").write_text(f"Story {k}\n\nThe council of Brask met {k + 2} times this year.\n")
+    seen: list[object] = []
+    monkeypatch.setattr(api._Runner, "start", lambda self: seen.append(("start", self.processes)))
+    monkeypatch.setattr(api, "extract", lambda store, **kw: seen.append(("extract", kw["pool"] is not None)) or 0)
+    monkeypatch.setattr(api, "reconcile", lambda store: ([], []))
+    monkeypatch.setattr(api, "export", lambda store, ids, read=None: {})
+    with Store(str(tmp_path / "s.db")) as store:
+        result = api.analyze([str(folder)], store, config=api.RunConfig(n_process=2))
+    assert len(result.documents) == api.POOL_MIN_DOCS + 5
+    assert seen == [("start", 2), ("extract", True)]

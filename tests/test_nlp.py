@@ -1,12 +1,14 @@
-"""The indexed attribute ruler finds exactly the matches of spaCy's Matcher (hand-built docs)."""
+"""The indexed attribute ruler finds exactly the matches of spaCy's Matcher, and the cached lemmatizer
+gives exactly the lemmas of spaCy's (hand-built docs)."""
 from __future__ import annotations
 
 import random
 
 import spacy
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
-from claimgraph.extract.nlp import IndexedRules, index_attribute_ruler
+from claimgraph.extract.nlp import CachedLemmas, IndexedRules, index_attribute_ruler
 
 PATTERNS = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
@@ -53,3 +55,32 @@ def test_a_pattern_the_index_cannot_read_keeps_the_matcher() -> None:
     nlp2 = spacy.blank("en")
     nlp2.add_pipe("attribute_ruler").add_patterns(PATTERNS)
     assert index_attribute_ruler(nlp2)
+
+
+def _rule_lemmatizer() -> tuple[object, object]:
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lookups = Lookups()
+    lookups.add_table("lemma_rules", {"noun": [["s", ""], ["ies", "y"]], "verb": [["ed", ""], ["ing", ""], ["s", ""]]})
+    lookups.add_table("lemma_index", {"noun": ["victim", "injury"], "verb": ["kill", "say"]})
+    lookups.add_table("lemma_exc", {"verb": {"said": ["say"], "shot": ["shoot"]}})
+    lemmatizer.lookups = lookups
+    return nlp, lemmatizer
+
+
+def test_cached_lemmas_are_the_lemmatizers_own() -> None:
+    nlp, lemmatizer = _rule_lemmatizer()
+    cached = CachedLemmas(lemmatizer)
+    words = ["victims", "injuries", "killed", "killing", "said", "shot", "Shot", "kills", "Police", "the", "was"]
+    poses = ["NOUN", "VERB", "PROPN", "DET", "AUX", "ADJ"]
+    morphs = ["", "Number=Sing", "Number=Plur", "VerbForm=Inf", "Tense=Past|VerbForm=Fin"]
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(1, 10)
+        ws = [rng.choice(words) for _ in range(n)]
+        doc = Doc(nlp.vocab, words=ws, pos=[rng.choice(poses) for _ in ws], morphs=[rng.choice(morphs) for _ in ws])
+        if rng.random() < 0.3:
+            doc[0].lemma_ = "preset"  # a lemma the attribute ruler set stays
+        expected = [t.lemma_ for t in lemmatizer(doc.copy())]
+        assert [t.lemma_ for t in cached(doc.copy())] == expected, ws
+        assert [t.lemma_ for t in cached(doc.copy())] == expected, ws  # from the cache

@@ -184,3 +184,15 @@ def test_fuzz_odd_sentences_never_fail_a_document(extractor: Extractor) -> None:
         assert not e.errors, (doc.text, e.errors)
         for c in e.claims:
             assert 0 <= c.start <= c.end <= len(doc.text)
+
+
+def test_a_sentence_seen_before_is_read_the_same(extractor: Extractor) -> None:
+    # its analysis is kept by text: a second copy, in the same call or a later one, reads the same
+    text = ('Police Chief Ana Ruiz said two men were killed on Elm Street. "We found 14 shell casings," she '
+            "said. Ruiz, 52, spoke at City Hall on Friday.")
+    first = run(Extractor(), text)
+    assert first.claims and first.entities and first.quotes
+    assert run(extractor, text) == first
+    assert run(extractor, text) == first
+    doc = Document(id="t", text=text, body=((0, len(text)),), published="2025-03-02")
+    assert list(extractor([doc, doc])) == [first, first]

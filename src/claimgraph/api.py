@@ -1,6 +1,7 @@
 """The package API: every CLI command is a thin call into one of these functions."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -94,14 +95,16 @@ def ingest(inputs: Sequence[str], store: Store, *, config: RunConfig, result: Ru
 
 
 def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batch: int = 200,
-            result: RunResult | None = None, doc_ids: Iterable[str] | None = None) -> int:
+            result: RunResult | None = None, doc_ids: Iterable[str] | None = None,
+            pool: _Runner | None = None) -> int:
     """Extract every stored document (of ``doc_ids``, if given) that has no current extraction;
     one transaction per batch.
 
     With ``n_process`` > 1 and enough documents, a pool of worker processes (each
-    holding its own pipelines) does the NLP. A document whose extraction fails (or kills
-    its worker) is saved with its error, so later runs skip it until the extractor
-    version changes; the other documents of its batch are extracted one by one.
+    holding its own pipelines) does the NLP; ``pool``, a runner whose workers were started
+    earlier (see :func:`analyze`), is used when given, and left to its owner to close. A document
+    whose extraction fails (or kills its worker) is saved with its error, so later runs skip it
+    until the extractor version changes; the other documents of its batch are extracted one by one.
     """
     from .extract.pipeline import ExtractConfig, extractor_version
 
@@ -112,11 +115,15 @@ def extract(store: Store, *, config: RunConfig, progress: Progress = _noop, batc
         pending = [d for d in pending if d in wanted]
     if not pending:
         return 0
-    xconfig = ExtractConfig(model=config.model, measures=config.measures)
-    local = config.engine == "local" and len(pending) < POOL_MIN_DOCS
-    runner = _Runner(xconfig, 1 if local else config.n_process, engine=config.engine, address=config.address)
+    if pool is not None and pool.pool is not None:
+        runner, owned = pool, False
+    else:
+        xconfig = ExtractConfig(model=config.model, measures=config.measures)
+        local = config.engine == "local" and len(pending) < POOL_MIN_DOCS
+        runner = _Runner(xconfig, 1 if local else config.n_process, engine=config.engine, address=config.address)
+        owned = True
     done = 0
-    with runner:
+    with runner if owned else contextlib.nullcontext(runner):
         for i in range(0, len(pending), batch):
             docs = store.documents(pending[i:i + batch])
             results = runner.extract(docs)
@@ -196,12 +203,24 @@ class _Runner:
                     "it is not retried until the extractor changes",)))
         return out
 
+    def start(self) -> None:
+        """Start the local worker pool now, so that its workers load the model while this process
+        goes on (no-op for one process or the Ray engine, or when it is running)."""
+        if self.engine != "local" or self.processes < 2 or self.pool is not None:
+            return
+        from .engine.local import ExtractPool
+
+        _check_model(self.config.model)
+        self.pool = ExtractPool(self.config, self.processes)
+        self.pool.start()
+
     def __enter__(self) -> _Runner:
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
             self.pool.__exit__(*exc)
+            self.pool = None
 
 
 Corpus = tuple[list[Document], list[Extraction]]  # what reconcile read: documents and their extractions
@@ -242,14 +261,31 @@ def export(store: Store, doc_ids: Iterable[str] | None = None, *, read: Corpus |
 
 
 def analyze(inputs: Sequence[str], store: Store, *, config: RunConfig, progress: Progress = _noop) -> RunResult:
-    """Ingest → extract → reconcile → export of this run's documents."""
+    """Ingest → extract → reconcile → export of this run's documents.
+
+    With worker processes, the pool starts once ingest has read ``POOL_MIN_DOCS`` documents:
+    its workers load the model while the rest is read, cleaned and linked."""
+    from .extract.pipeline import ExtractConfig
+
     result = RunResult()
-    try:
-        ingest(inputs, store, config=config, result=result, progress=progress)
-    except ClaimgraphError as exc:
-        result.errors.append(exc)
-        return result
-    extract(store, config=config, progress=progress, result=result)
+    early = _Runner(ExtractConfig(model=config.model, measures=config.measures), config.n_process,
+                    engine=config.engine, address=config.address)
+
+    def reading(stage: str, done: int, total: int) -> None:
+        progress(stage, done, total)
+        if stage == "read" and done == POOL_MIN_DOCS:
+            try:
+                early.start()
+            except ModelError:
+                pass  # extract reports it
+
+    with early:
+        try:
+            ingest(inputs, store, config=config, result=result, progress=reading)
+        except ClaimgraphError as exc:
+            result.errors.append(exc)
+            return result
+        extract(store, config=config, progress=progress, result=result, pool=early)
     read = reconcile(store)
     result.export = export(store, result.documents, read=read)
     return result

@@ -1,5 +1,5 @@
 """Duplicate links made per upload against the stored band index equal a whole-store pass,
-and an upload signs only what it adds."""
+an upload signs only what it adds, and the signatures are datasketch's."""
 from __future__ import annotations
 
 import json
@@ -97,3 +97,17 @@ def test_a_changed_original_frees_its_copies(tmp_path: Path) -> None:
         assert links(store) == {"copy": "orig"}
         ingest(store, tmp_path, "b", [{"id": "orig", "text": article(rng), "published": "2025-01-01"}])
         assert links(store) == {}
+
+
+def test_signatures_and_bands_are_datasketchs() -> None:
+    datasketch = pytest.importorskip("datasketch")
+    if int(datasketch.__version__.split(".")[0]) < 2:
+        pytest.skip("datasketch 2 (its affine32 MinHash) is the reference")
+    lsh = datasketch.MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+    rng = random.Random(11)
+    for n in (0, 1, 4, 5, 6, 60, 700):
+        shingles = dedup._shingles(article(rng, n))
+        reference = datasketch.MinHash(num_perm=dedup.NUM_PERM)
+        reference.update_batch(list(shingles))
+        assert dedup.minhash(shingles).tolist() == reference.hashvalues.tolist(), n

@@ -49,6 +49,10 @@ class ExtractPool:
         self.executor = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init,
                                             initargs=(config, os.getpid()))
 
+    def start(self) -> None:
+        """Start the workers (each loads the model) without waiting for them."""
+        self.executor.submit(_run, [])
+
     def map(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         chunks = [docs[i:i + CHUNK] for i in range(0, len(docs), CHUNK)]
         for batch in self.executor.map(_run, chunks):

@@ -38,12 +38,15 @@ class ImpliedFinder:
 
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.spec: dict[int, tuple[str, str, list[str]]] = {}
+        self.predicates = predicate_lemmas()  # a sentence with none of them matches no pattern
         for p in data_file("implied.json")["patterns"]:
             pattern = resolve(p["pattern"])
             self.matcher.add(p["name"], [pattern])
             self.spec[vocab.strings[p["name"]]] = (p["name"], p["measure"], [n["RIGHT_ID"] for n in pattern])
 
     def __call__(self, doc: Any) -> list[Implied]:
+        if self.predicates is not None and not any(t.lemma_ in self.predicates for t in doc):
+            return []
         out: dict[tuple[int, str], Implied] = {}
         for key, ids in self.matcher(doc):
             name, measure, nodes = self.spec[key]
@@ -56,6 +59,23 @@ class ImpliedFinder:
             if is_one_person(person) and not _negated(pred) and (person.i, measure) not in out:
                 out[(person.i, measure)] = Implied(name, measure, person, pred)
         return sorted(out.values(), key=lambda x: x.person.i)
+
+
+@cache
+def predicate_lemmas() -> frozenset[str] | None:
+    """The lemmas the ``pred`` node of a pattern in data/implied.json may have; None when a
+    pattern's predicate is not bound to lemmas."""
+    found: set[str] = set()
+    for p in data_file("implied.json")["patterns"]:
+        preds = [n for n in resolve(p["pattern"]) if n["RIGHT_ID"] == "pred"]
+        lemma = preds[0]["RIGHT_ATTRS"].get("LEMMA") if len(preds) == 1 else None
+        if isinstance(lemma, str):
+            found.add(lemma)
+        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
+            found.update(lemma["IN"])
+        else:
+            return None
+    return frozenset(found)
 
 
 @cache

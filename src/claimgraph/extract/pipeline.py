@@ -4,8 +4,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -16,10 +17,11 @@ from ..model import Attribution, Claim, DateMention, Document, Extraction, Quant
 from . import attribution as attr
 from .dates import find_dates
 from .entities import KEEP, add_entity_ruler, group_mentions
+from .gate import can_name, parse_gate
 from .implied import Implied, is_attacker, keep_implied, stated_one, wounded_of_shot
 from .implied import finder as implied_finder
 from .measure import counted_noun, head_token, measure_of, phrase, verb_above, vocabulary
-from .nlp import DEFAULT_MODEL, index_attribute_ruler, load_nlp
+from .nlp import DEFAULT_MODEL, CachedLemmas, index_attribute_ruler, load_nlp
 from .quantities import find_quantities, local_currencies
 from .quotes import find_quotes, speaker_of
 from .roles import role_of
@@ -62,8 +64,9 @@ class ExtractConfig:
     batch_size: int = 32
 
 
-# a sentence needs the parser when it may hold a claim or a quote: a numeral, a number word, a
-# quotation mark, or a word that can state a toll without a numeral ("a man was killed")
+# a sentence may need the parser when it may hold a claim or a quote: a numeral, a number word, a
+# quotation mark, or a word that can state a toll without a numeral ("a man was killed"); the
+# gate (extract/gate.py) then keeps those whose numbers may make a claim or whose words need a parse
 NEEDS_PARSE = re.compile(
     r"\d|[\"“”]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
@@ -86,9 +89,21 @@ def build_pipeline(model: str) -> Any:
     return nlp
 
 
-def _run(nlp: Any, names: Sequence[str], docs: Iterable[Any], batch_size: int) -> Iterator[Any]:
+def components(nlp: Any) -> dict[str, Any]:
+    """The pipeline's components by name, each as :class:`Extractor` runs it: the lemmatizer through
+    :class:`~claimgraph.extract.nlp.CachedLemmas` (the same lemmas, looked up once per word form)."""
+    steps = {name: nlp.get_pipe(name) for name in nlp.component_names if name not in nlp.disabled}
+    if "lemmatizer" in steps:
+        try:
+            steps["lemmatizer"] = CachedLemmas(steps["lemmatizer"])
+        except (AttributeError, ValueError):
+            pass  # another kind of lemmatizer runs as it is
+    return steps
+
+
+def _run(steps: dict[str, Any], names: Sequence[str], docs: Iterable[Any], batch_size: int) -> Iterator[Any]:
     for name in names:
-        docs = nlp.get_pipe(name).pipe(docs, batch_size=batch_size)
+        docs = steps[name].pipe(docs, batch_size=batch_size)
     return iter(docs)
 
 
@@ -97,6 +112,7 @@ class _Sentence:
     start: int
     end: int
     parsed: Any = None  # a Doc over text[start:end], when the sentence needed the parser
+    quantities: list[Quantity] = field(default_factory=list)  # its numbers that may make a claim
 
 
 @dataclass(slots=True)
@@ -106,6 +122,7 @@ class _Segment:
     kind: str
     ents: list[tuple[int, int, str, str]]
     sentences: list[_Sentence]
+    dates: list[Any] = field(default_factory=list)  # the dates of its sentences (find_dates)
 
 
 def segments(doc: Document) -> list[tuple[int, int, str]]:
@@ -125,24 +142,33 @@ class Extractor:
 
     One model, run a component at a time over only the text that needs it: sentence
     boundaries over all text; then each sentence once, with the parser and the entity recogniser
-    where it may hold a claim or a quote (``NEEDS_PARSE``), with the entity recogniser alone
-    elsewhere. (Entities only in the title, lead and reporting sentences lost entity recall on
-    the held-out corpora and story precision on GVA dev, so every sentence keeps them.)
+    where the extraction can use a parse (``NEEDS_PARSE``, then :mod:`~claimgraph.extract.gate`:
+    a number that may make a claim, a predicate of a count without a numeral, a quotation mark,
+    a reporting verb), with the entity recogniser alone elsewhere. (Entities only in the title,
+    lead and reporting sentences lost entity recall on the held-out corpora and story precision
+    on GVA dev, so every sentence that can hold a name keeps them: one with a capitalised word,
+    ``gate.can_name``.) A sentence met before in this process (a syndicated copy, boilerplate)
+    reuses its analysis.
     """
 
     def __init__(self, *, config: ExtractConfig | None = None) -> None:
         self.config = config or ExtractConfig()
         self.nlp = build_pipeline(self.config.model)
+        self.steps = components(self.nlp)
+        self.gate = parse_gate(self.nlp)
         self.vocab = vocabulary(self.config.measures)
+        self.parsed = _Memo(PARSED_MEMO)
+        self.named = _Memo(NAMED_MEMO)
 
     def __call__(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         docs = list(docs)
-        nlp, batch = self.nlp, self.config.batch_size
+        nlp, steps, batch = self.nlp, self.steps, self.config.batch_size
         plans: list[list[_Segment]] = [[] for _ in docs]
         tasks = [(i, s, e, t) for i, doc in enumerate(docs) for s, e, t in segments(doc)]
-        firsts = _run(nlp, FIRST, (nlp.make_doc(docs[i].text[s:e]) for i, s, e, _ in tasks), batch)
+        firsts = _run(steps, FIRST, (nlp.make_doc(docs[i].text[s:e]) for i, s, e, _ in tasks), batch)
         to_parse: list[tuple[str, _Segment, _Sentence]] = []
         to_name: list[tuple[str, _Segment, int, int]] = []
+        currencies = [local_currencies(doc.text) for doc in docs]
         for (i, offset, end, kind), adoc in zip(tasks, firsts, strict=True):
             seg = _Segment(offset, end, kind, [], [])
             plans[i].append(seg)
@@ -154,29 +180,88 @@ class Extractor:
                 text = sent.text
                 pad = len(text) - len(text.lstrip())
                 s0, s1 = offset + sent.start_char + pad, offset + sent.start_char + len(text.rstrip())
-                if s1 <= s0:
-                    continue
-                item = _Sentence(s0, s1)
-                seg.sentences.append(item)
-                if NEEDS_PARSE.search(text):
+                if s1 > s0:
+                    seg.sentences.append(_Sentence(s0, s1))
+            if seg.sentences:
+                seg.dates = find_dates(text_i, _anchor(docs[i].date), seg.sentences[0].start, seg.sentences[-1].end)
+            for item in seg.sentences:
+                if self._needs_parse(text_i, item, seg.dates, currencies[i]):
                     to_parse.append((text_i, seg, item))
                 else:
-                    to_name.append((text_i, seg, s0, s1))
-        parsed = _run(nlp, PARSE + NAMES, (nlp.make_doc(t[it.start:it.end]) for t, _, it in to_parse), batch * 4)
+                    to_name.append((text_i, seg, item.start, item.end))
+        parsed = self._annotate(PARSE + NAMES, [t[it.start:it.end] for t, _, it in to_parse], self.parsed, batch * 4)
         for (t, seg, item), bdoc in zip(to_parse, parsed, strict=True):
-            bdoc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
-            item.parsed = bdoc
+            item.parsed = bdoc.copy()  # its own: the extraction sets the document's entities on it
             seg.ents.extend(_kept_ents(t, bdoc, item.start))
-        named = _run(nlp, NAMES, (nlp.make_doc(t[s:e]) for t, _, s, e in to_name), batch * 4)
+        named = self._annotate(NAMES, [t[s:e] for t, _, s, e in to_name], self.named, batch * 4)
         for (t, seg, s, _), ndoc in zip(to_name, named, strict=True):
             seg.ents.extend(_kept_ents(t, ndoc, s))
         for i, doc in enumerate(docs):
             for seg in plans[i]:
                 seg.ents.sort()
             try:
-                yield _DocExtraction(doc, self.vocab).run(plans[i])
+                yield _DocExtraction(doc, self.vocab, currencies[i]).run(plans[i])
             except Exception as exc:  # one odd document must not stop a corpus; say what failed
                 yield Extraction(doc.id, errors=(f"extraction failed ({exc.__class__.__name__}: {exc})",))
+
+    def _needs_parse(self, text: str, item: _Sentence, dates: Sequence[Any], currencies: Any) -> bool:
+        """Whether a sentence needs the parser (see :mod:`~claimgraph.extract.gate`); its numbers
+        that may make a claim are kept on it."""
+        sentence = text[item.start:item.end]
+        if not NEEDS_PARSE.search(sentence):
+            return False
+        item.quantities = [q for q in find_quantities(text, item.start, item.end, currencies=currencies)
+                           if not _in_date(q, dates) and not _not_a_figure(text, q)]
+        return bool(item.quantities) or self.gate.wants(sentence)
+
+    def _annotate(self, names: Sequence[str], texts: Sequence[str], memo: _Memo, batch: int) -> list[Any]:
+        """One Doc per text, run through the components ``names`` (without the statistical entity
+        recogniser where the text cannot hold a name, :func:`~claimgraph.extract.gate.can_name`).
+        A text seen before (a syndicated copy, boilerplate) is not run again: each sentence is its
+        own Doc, so its analysis depends on its text alone. The Docs are shared: a caller that
+        changes one copies it first."""
+        out: list[Any] = [None] * len(texts)
+        todo: dict[str, list[int]] = {}
+        for k, text in enumerate(texts):
+            seen = memo.get(text)
+            if seen is not None:
+                out[k] = seen
+            else:
+                todo.setdefault(text, []).append(k)
+        unnamed = tuple(n for n in names if n != "ner")
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for text in todo:
+            groups.setdefault(tuple(names) if can_name(text) else unnamed, []).append(text)
+        for steps, group in groups.items():
+            for text, doc in zip(group, _run(self.steps, steps, map(self.nlp.make_doc, group), batch), strict=True):
+                doc.tensor = _NO_TENSOR  # the layer the components shared: most of a parsed Doc's memory
+                memo.put(text, doc)
+                for k in todo[text]:
+                    out[k] = doc
+        return out
+
+
+PARSED_MEMO = 4096  # parsed sentences kept per process, by text
+NAMED_MEMO = 8192  # sentences run through the entity recogniser alone
+
+
+class _Memo:
+    """The most recently used analyses, by sentence text."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, text: str) -> Any:
+        found = self.items.get(text)
+        if found is not None:
+            self.items.move_to_end(text)
+        return found
+
+    def put(self, text: str, doc: Any) -> None:
+        self.items[text] = doc
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
 
 
 _NO_TENSOR = numpy.zeros((0,), dtype="float32")  # what a Doc holds before any component ran
@@ -236,7 +321,7 @@ def _copy_ents(bdoc: Any, start: int, ents: Sequence[tuple[int, int, str, str]])
 
 
 class _DocExtraction:
-    def __init__(self, doc: Document, vocab: Any) -> None:
+    def __init__(self, doc: Document, vocab: Any, currencies: tuple[tuple[str, str], ...] = ()) -> None:
         self.doc = doc
         self.vocab = vocab
         self.anchor = _anchor(doc.date)
@@ -248,7 +333,6 @@ class _DocExtraction:
         self.claims: list[Claim] = []
         self.quotes: list[tuple[int, int, Source | None]] = []
         self.pending: list[int] = []  # quotations whose speaker comes after them
-        self.currencies = local_currencies(doc.text)
         self.dates: list[DateMention] = []
         self.subject_spans: dict[str, list[tuple[int, int]]] = {}
         self.implied: list[tuple[str, Claim]] = []  # (measure, claim) stated without a numeral
@@ -267,14 +351,15 @@ class _DocExtraction:
                 continue
             if not seg.sentences:
                 continue
-            dates = find_dates(text, self.anchor, seg.sentences[0].start, seg.sentences[-1].end)
+            dates = seg.dates
             self.dates.extend(DateMention(self.doc.id, d.start, d.end, d.value, d.text) for d in dates)
             for sent in seg.sentences:
                 self.sentences.append((sent.start, sent.end))
                 if sent.parsed is not None:
                     try:
                         _copy_ents(sent.parsed, sent.start, seg.ents)
-                        self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.kind == "title", dates)
+                        self.sentence(sent.parsed, sent.parsed[:], sent.start, seg.kind == "title", dates,
+                                      sent.quantities)
                     except Exception as exc:  # an odd sentence loses only itself; say which
                         self.errors.append(f"sentence at {sent.start}-{sent.end} skipped "
                                            f"({exc.__class__.__name__}: {exc}): {text[sent.start:sent.end][:120]!r}")
@@ -321,16 +406,17 @@ class _DocExtraction:
             elif label == "ORG" and s0 <= s < s1:
                 attr.remember_org(self.resolve, name, s)
 
-    def sentence(self, sdoc: Any, sent: Any, offset: int, is_title: bool, dates: Sequence[Any]) -> None:
+    def sentence(self, sdoc: Any, sent: Any, offset: int, is_title: bool, dates: Sequence[Any],
+                 quantities: Sequence[Quantity]) -> None:
+        """Claims, counts without a numeral, quotations and remembered sources of a parsed sentence;
+        ``quantities``: its numbers that are not in a date, an age or a clock time."""
         text = self.doc.text
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         weapons = [(offset + e.start_char, offset + e.end_char) for e in sent.ents if e.label_ == "WEAPON"]
         sent_attr: Attribution | None = None
-        roles = role_tagger(sdoc.vocab)(sdoc)
-        for q in find_quantities(text, s0, s1, currencies=self.currencies):
+        roles = role_tagger(sdoc.vocab)(sdoc) if quantities else {}
+        for q in quantities:
             if any(ws < q.end and q.start < we for ws, we in weapons):
-                continue
-            if any(d.start <= q.start and q.end <= d.end for d in dates) or _not_a_figure(text, q):
                 continue
             role = role_of(roles, [t for t in sent if t.idx + offset < q.end and q.start < t.idx + offset + len(t)])
             if role is not None and not role.claim:
@@ -620,6 +706,10 @@ _DURATION_ADJ = re.compile(r"\w+-(?:year|month|week|day|hour|minute|second)$", r
 
 
 _CLOCK = re.compile(r"\s*(?:o['’]clock\b|in the (?:morning|afternoon|evening)\b|at night\b)", re.I)
+
+
+def _in_date(q: Quantity, dates: Sequence[Any]) -> bool:
+    return any(d.start <= q.start and q.end <= d.end for d in dates)
 
 
 def _not_a_figure(text: str, q: Quantity) -> bool:

@@ -1,6 +1,9 @@
 """Exact and near-duplicate links between documents (syndicated copies are linked, not dropped).
 
-A document's signature is a MinHash over word 5-shingles of its body, cut into LSH bands.
+A document's signature is a MinHash over word 5-shingles of its body, cut into LSH bands. The
+MinHash is datasketch's (2.x, its default "affine32" scheme, seed 1, SHA-1 of each shingle), and
+the bands are those its ``MinHashLSH`` picks for ``LSH_THRESHOLD``; both are computed here, so a
+run does not import datasketch (and, through it, scipy): a test checks them against datasketch.
 :func:`find_duplicates` links a list of documents; :func:`update_duplicates` links the documents
 of one ingest against a store, reading only their neighbours through the stored band index:
 the groups it re-links are the ones the new documents join, so an upload to a large store
@@ -10,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document
 
@@ -51,19 +55,47 @@ def _body_text(doc: Document) -> str:
 
 
 def signature(doc: Document) -> Signature:
-    from datasketch import MinHash
+    hashes = minhash(_shingles(_body_text(doc)))
+    return Signature(doc.id, doc.checksum, doc.date or "9999", hashes.astype("<u8").tobytes())
 
-    mh = MinHash(num_perm=NUM_PERM)
-    mh.update_batch(list(_shingles(_body_text(doc))))
-    return Signature(doc.id, doc.checksum, doc.date or "9999", mh.hashvalues.astype("<u8").tobytes())
+
+SEED = 1
+BANDS, ROWS = 25, 5  # what datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) picks
+_EMPTY = (1 << 32) - 1
+
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """datasketch's affine permutations h -> a * h + b (mod 2**32), a odd, drawn with its seed."""
+    import numpy as np
+
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def minhash(shingles: Iterable[bytes]) -> Any:
+    """The ``NUM_PERM`` MinHash values (uint32) of a set of shingles, as datasketch's
+    ``MinHash(num_perm=NUM_PERM)`` with ``update_batch`` computes them."""
+    import numpy as np
+
+    values = [struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles]
+    if not values:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    hv = np.array(values, dtype=np.uint32)
+    hv ^= hv >> np.uint32(16)  # the MurmurHash3 finalizer, datasketch's pre-mix
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    a, b = _permutations()
+    return (hv.reshape(-1, 1) * a + b).min(axis=0)
 
 
 @cache
 def _ranges() -> tuple[tuple[int, int], ...]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return tuple((i * lsh.r * 8, (i + 1) * lsh.r * 8) for i in range(lsh.b))  # byte ranges of the bands
+    return tuple((i * ROWS * 8, (i + 1) * ROWS * 8) for i in range(BANDS))  # byte ranges of the bands
 
 
 def bands(sig: Signature) -> list[int]:
