@@ -207,17 +207,17 @@ class _Runner:
 Corpus = tuple[list[Document], list[Extraction]]  # what reconcile read: documents and their extractions
 
 
-def reconcile(store: Store) -> Corpus:
-    """Figures, verdicts, origins, stories and timeline over the whole store. Returns the
-    documents and extractions it read, so that an export right after need not read them again."""
-    from .reconcile import reconcile as run
+def reconcile(store: Store, *, full: bool = False) -> Corpus | None:
+    """Figures, verdicts, origins, stories and timeline. Incremental when the store holds the
+    state of an earlier run: only the stories new documents join are rebuilt, and entity, story
+    and figure ids persist across runs (``incremental``). ``full``: rebuild everything (ids still
+    persist). Returns the documents and extractions read by a full run (all of them), so that an
+    export right after need not read them again; None after an incremental run."""
+    from .incremental import reconcile_store
 
     with store.transaction():  # one writer at a time: the figures are made of what was read
-        docs, extractions = store.documents(), store.extractions()
-        rec = run(docs, extractions)
-        store.save_reconciled(rec.entities, dict(rec.entity_of), rec.figures, dict(rec.claim_figure), rec.stories,
-                              rec.timeline)
-    return docs, extractions
+        _mode, read = reconcile_store(store, full=full)
+    return read
 
 
 def export(store: Store, doc_ids: Iterable[str] | None = None, *, read: Corpus | None = None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, StoreError
 from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
 from .codec import dumps, loads
+from .state import StateTables, timeline_sort
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -78,13 +79,38 @@ MIGRATIONS: tuple[str, ...] = (
         FROM claims c JOIN documents d ON d.id = c.doc
         LEFT JOIN claim_figure cf ON cf.claim = c.id LEFT JOIN figures f ON f.id = cf.figure;
     """,
+    # 6 (issue 13, incremental reconcile): reconcile state, stable-id lineage, timeline order by key
+    """
+    CREATE TABLE recon_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE story_state (story TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE story_docs (doc TEXT PRIMARY KEY, story TEXT NOT NULL, checksum TEXT NOT NULL, version TEXT NOT NULL);
+    CREATE INDEX story_docs_story ON story_docs(story);
+    CREATE TABLE story_entities (entity TEXT NOT NULL, story TEXT NOT NULL, n INTEGER NOT NULL,
+        top INTEGER NOT NULL, person INTEGER NOT NULL, PRIMARY KEY (entity, story));
+    CREATE INDEX story_entities_story ON story_entities(story);
+    CREATE TABLE story_words (word TEXT NOT NULL, story TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (word, story));
+    CREATE INDEX story_words_story ON story_words(story);
+    CREATE TABLE word_df (word TEXT PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE entity_stats (entity TEXT PRIMARY KEY, df INTEGER NOT NULL, weight INTEGER NOT NULL, name TEXT NOT NULL,
+        type TEXT NOT NULL, aliases TEXT NOT NULL);
+    CREATE TABLE entity_keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (kind, key));
+    CREATE TABLE figure_story (figure TEXT PRIMARY KEY, story TEXT NOT NULL);
+    CREATE INDEX figure_story_story ON figure_story(story);
+    CREATE TABLE lineage (run INTEGER NOT NULL, kind TEXT NOT NULL, old TEXT NOT NULL, new TEXT, shared INTEGER NOT NULL);
+    CREATE INDEX lineage_old ON lineage(kind, old);
+    CREATE INDEX lineage_new ON lineage(kind, new);
+    ALTER TABLE timeline ADD COLUMN doc TEXT;
+    ALTER TABLE timeline ADD COLUMN sort TEXT;
+    CREATE INDEX timeline_doc ON timeline(doc);
+    CREATE INDEX timeline_sort ON timeline(sort, n);
+    """,
 )
 
 
 BUSY_TIMEOUT = 600.0  # seconds a writer waits for another (reconciling a million claims takes ~70 s)
 
 
-class Store:
+class Store(StateTables):
     """An open claimgraph database."""
 
     def __init__(self, path: str | Path = "claimgraph.db", *, timeout: float = BUSY_TIMEOUT) -> None:
@@ -347,7 +373,7 @@ class Store:
                 for f in figures))
             self.db.executemany("INSERT INTO claim_figure VALUES (?,?)", claim_figure.items())
             self.db.executemany("INSERT INTO stories VALUES (?,?,?)", ((s.id, s.label, dumps(s)) for s in stories))
-            self.db.executemany("INSERT INTO timeline VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(timeline)))
+            self.db.executemany("INSERT INTO timeline (n, data) VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(timeline)))
 
     def entities(self) -> list[Entity]:
         return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
@@ -370,11 +396,44 @@ class Store:
         return [loads(Story, r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
 
     def timeline(self) -> list[TimelineEvent]:
-        return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY n")]
+        return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY sort, n")]
 
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL for presentation layers."""
         return list(self.db.execute(sql, args))
+
+    # -- reconcile state (store.state) --------------------------------------------------
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> None:
+        self.db.execute(sql, args)
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+    def _put_entities(self, entities: Sequence[Entity]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO entities (id, name, type, data) VALUES (?,?,?,?)",
+                            ((e.id, e.name, e.type, dumps(e)) for e in entities))
+
+    def _put_figures(self, figures: Sequence[Figure]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO figures (id, label, measure, unit, verdict, n_claims, independent_origins, data) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            ((f.id, f.label, f.measure, f.unit, f.verdict, len(f.claims), f.independent_origins, dumps(f))
+             for f in figures))
+
+    def _put_stories(self, stories: Sequence[Story]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO stories (id, label, data) VALUES (?,?,?)",
+                            ((s.id, s.label, dumps(s)) for s in stories))
+
+    def _put_timeline(self, events: Sequence[tuple[int, TimelineEvent]]) -> None:
+        self.db.executemany("INSERT INTO timeline (n, data, doc, sort) VALUES (?,?,?,?)",
+                            ((n, dumps(t), t.doc, timeline_sort(t)) for n, t in events))
+
+    def _fill_timeline_sort(self) -> None:
+        """Each event's doc and order key, from its data (after ``save_reconciled``)."""
+        self.db.execute(
+            "UPDATE timeline SET doc = json_extract(data, '$.doc'), sort = json_extract(data, '$.when') || "
+            "char(1) || (CASE json_extract(data, '$.kind') WHEN 'event' THEN '0' ELSE '1' END) || char(1) || "
+            "coalesce(json_extract(data, '$.doc'), '') || char(1) || coalesce(json_extract(data, '$.claim'), '')")
 
 
 MAX_SEARCH_CHARS = 500
