@@ -487,7 +487,8 @@ class PostgresStore(StateTables):
     def _put_figures(self, figures: Sequence[Figure]) -> None:
         self._run_many("INSERT INTO figures (id, label, measure, unit, verdict, low, high, n_claims, "
                        "independent_origins, origins, first_reported, last_reported, data) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb)", [
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT (id) DO UPDATE SET "
+                       + ", ".join(f"{c} = excluded.{c}" for c in FIGURE_COLUMNS[1:]), [
                            (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims),
                             f.independent_origins, list(f.origins), f.first_reported, f.last_reported,
                             _json(to_plain(f))) for f in figures])
@@ -509,6 +510,8 @@ class PostgresStore(StateTables):
                   "chr(1) || coalesce(doc, '') || chr(1) || coalesce(claim, '')")
 
 
+FIGURE_COLUMNS = ("id", "label", "measure", "unit", "verdict", "low", "high", "n_claims", "independent_origins",
+                  "origins", "first_reported", "last_reported", "data")
 CLAIM_COLUMNS = ("id", "doc", "n", "start_char", "end_char", "value", "low", "high", "unit", "qualifier", "change",
                  "per", "vague", "counted", "measure", "subject", "place", "time", "source", "source_kind",
                  "source_entity", "via", "verb", "certainty", "in_title", "data")
