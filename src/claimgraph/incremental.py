@@ -267,6 +267,7 @@ def _increment(store: Any, state: Mapping[str, str], new_ids: Sequence[str]) -> 
     new_entity_of = {local: gmap[g] for local, g in sub.entity_of.items()}
     store.add_entity_keys((kind, k, gmap[g]) for g, keys in _keys_of(sub).items() for kind, k in keys)
     heads = store.entity_heads(set(gmap.values()))
+    stored_heads = dict(heads)
     for ent in sub.entities:
         gid = gmap[ent.id]
         if gid not in heads:
@@ -346,20 +347,18 @@ def _increment(store: Any, state: Mapping[str, str], new_ids: Sequence[str]) -> 
     claim_figure = {c: fmap[f] for c, f in result.claim_figure.items()}
     timeline = build_timeline(exts, docs, claim_figure, figures)
     doc_of = {c.id: c.doc for c in claims}
-    # 4. entities that gained mentions: their rows, with the new mentions and aliases
+    # 4. entities: new ones get a row; stored ones get their new mentions in ``entity_mentions``
+    #    (their rows, with every mention of a full run, are rewritten only for a new alias)
     spans: dict[str, list[TextSpan]] = defaultdict(list)
     for ext in new_exts:
         for ent in ext.entities:
             if ent.id in new_entity_of:
                 spans[new_entity_of[ent.id]].extend(ent.mentions)
-    rows = store.entities_by_id(spans)
-    changed = []
-    for gid, more in spans.items():
-        head = heads[gid]
-        old = rows.get(gid)
-        mentions_all = (*old.mentions, *more) if old else tuple(more)
-        changed.append(Entity(gid, old.name if old else head.name, old.type if old else head.type,
-                              head.aliases, mentions_all))
+    fresh_ids = {g for g in spans if g not in stored_heads}
+    renamed = {g for g in spans if g in stored_heads and heads[g].aliases != stored_heads[g].aliases}
+    rows = store.entities_by_id(renamed)
+    changed = [replace(rows[g], aliases=heads[g].aliases) for g in renamed if g in rows]
+    changed += [replace(heads[g], mentions=tuple(spans[g])) for g in fresh_ids]
     stories = [Story(st.id, index._label(st), tuple(st.docs)) for st in touched_stories]
     store.save_increment(entities=changed, entity_of=new_entity_of, figures_gone=set(old_figures) - set(fmap.values()),
                          figures=figures, claim_figure=claim_figure,
@@ -367,6 +366,7 @@ def _increment(store: Any, state: Mapping[str, str], new_ids: Sequence[str]) -> 
                          timeline_docs=list(story_of), timeline=timeline)
     # 5. the state for the next run
     store.add_entity_stats({g: (df_add[g], weight_add[g]) for g in set(df_add) | set(weight_add)}, heads)
+    store.add_entity_mentions({g: v for g, v in spans.items() if g not in fresh_ids})
     store.drop_story_states(folded)
     store.save_story_states(story_states(index, touched), docs=_doc_rows(store, [docs[d] for d in story_of]),
                             kinds=kinds)

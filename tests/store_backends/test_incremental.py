@@ -103,9 +103,11 @@ def test_ids_persist_when_another_story_arrives_and_a_figure_gains_a_claim(db: s
         assert api.reconcile_mode(store)[0] == "none"  # nothing new: nothing to do
 
         timeline = store.timeline()
+        entities = {e.id: (e.name, e.type, set(e.aliases), set(e.mentions)) for e in store.entities()}
         assert api.reconcile_mode(store, full=True)[0] == "full"
         assert snapshot(store) == grown  # a full rebuild agrees, ids and all
         assert store.timeline() == timeline
+        assert {e.id: (e.name, e.type, set(e.aliases), set(e.mentions)) for e in store.entities()} == entities
 
 
 def test_a_changed_document_or_extractor_makes_a_full_rebuild(db: str) -> None:

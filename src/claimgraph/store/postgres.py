@@ -109,6 +109,9 @@ MIGRATIONS: tuple[str, ...] = (
         name text NOT NULL, type text NOT NULL, aliases text NOT NULL);
     CREATE TABLE entity_keys (kind text NOT NULL, key text NOT NULL, entity text COLLATE "C" NOT NULL,
         PRIMARY KEY (kind, key));
+    CREATE TABLE entity_mentions (entity text COLLATE "C" NOT NULL, doc text COLLATE "C" NOT NULL,
+        start_char integer NOT NULL, end_char integer NOT NULL);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
     CREATE TABLE figure_story (figure text COLLATE "C" PRIMARY KEY, story text COLLATE "C" NOT NULL);
     CREATE INDEX figure_story_story ON figure_story(story);
     CREATE TABLE lineage (run integer NOT NULL, kind text NOT NULL, old text COLLATE "C" NOT NULL,
@@ -440,7 +443,7 @@ class PostgresStore(StateTables):
                     for n, t in enumerate(timeline)])
 
     def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
+        return self._with_new_mentions([loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")])
 
     def entity_of(self) -> dict[str, str]:
         return dict(self.query("SELECT local, entity FROM entity_of"))

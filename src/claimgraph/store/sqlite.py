@@ -94,6 +94,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE entity_stats (entity TEXT PRIMARY KEY, df INTEGER NOT NULL, weight INTEGER NOT NULL, name TEXT NOT NULL,
         type TEXT NOT NULL, aliases TEXT NOT NULL);
     CREATE TABLE entity_keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (kind, key));
+    CREATE TABLE entity_mentions (entity TEXT NOT NULL, doc TEXT NOT NULL, start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
     CREATE TABLE figure_story (figure TEXT PRIMARY KEY, story TEXT NOT NULL);
     CREATE INDEX figure_story_story ON figure_story(story);
     CREATE TABLE lineage (run INTEGER NOT NULL, kind TEXT NOT NULL, old TEXT NOT NULL, new TEXT, shared INTEGER NOT NULL);
@@ -376,7 +379,7 @@ class Store(StateTables):
             self.db.executemany("INSERT INTO timeline (n, data) VALUES (?,?)", ((n, dumps(t)) for n, t in enumerate(timeline)))
 
     def entities(self) -> list[Entity]:
-        return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
+        return self._with_new_mentions([loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")])
 
     def entity_of(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT local, entity FROM entity_of"))

@@ -10,6 +10,9 @@ result rows (``_put_*``: the two schemas differ in their columns). Tables (see d
   postings to find candidate stories for a new document;
 - ``entity_keys``: name keys (exact, surname, acronym) -> entity; ``entity_stats``: document
   frequency and mention count per entity; ``word_df``: document frequency per word;
+- ``entity_mentions``: mentions that incremental runs found of entities already stored (their
+  ``entities`` rows keep the mentions of the last full run: rewriting a country's row, with its
+  tens of thousands of mentions, for each new article would cost in proportion to the store);
 - ``figure_story``: figure -> story; ``lineage``: merges and splits of ids across runs.
 """
 from __future__ import annotations
@@ -17,16 +20,17 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from ..model import Entity, Figure, Story, TimelineEvent
+from ..model import Entity, Figure, Story, TextSpan, TimelineEvent
 from ..reconcile.incremental import Lineage, StoryState
 from .codec import dumps, loads
 
 BATCH = 500  # ids per IN (...) list
 
 STATE_TABLES = ("recon_state", "story_state", "story_docs", "story_entities", "story_words", "entity_keys",
-                "entity_stats", "word_df", "figure_story")
+                "entity_stats", "word_df", "figure_story", "entity_mentions")
 
 
 def timeline_sort(t: TimelineEvent) -> str:
@@ -203,6 +207,19 @@ class StateTables:
 
     def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
         return {r[0]: loads(Entity, r[1]) for r in self._in("SELECT id, data FROM entities WHERE id IN ({})", ids)}
+
+    def add_entity_mentions(self, mentions: Mapping[str, Sequence[TextSpan]]) -> None:
+        self._run_many("INSERT INTO entity_mentions (entity, doc, start_char, end_char) VALUES (?, ?, ?, ?)",
+                       [(e, m.doc, m.start, m.end) for e, spans in mentions.items() for m in spans])
+
+    def _with_new_mentions(self, entities: list[Entity]) -> list[Entity]:
+        """``entities`` with the mentions incremental runs added (``entity_mentions``)."""
+        extra: dict[str, list[TextSpan]] = defaultdict(list)
+        for e, doc, start, end in self.query("SELECT entity, doc, start_char, end_char FROM entity_mentions"):
+            extra[e].append(TextSpan(doc, int(start), int(end)))
+        if not extra:
+            return entities
+        return [replace(e, mentions=(*e.mentions, *extra[e.id])) if e.id in extra else e for e in entities]
 
     def entity_of_locals(self, ids: Iterable[str]) -> dict[str, str]:
         return {r[0]: r[1] for r in self._in("SELECT local, entity FROM entity_of WHERE local IN ({})", ids)}
