@@ -30,7 +30,7 @@ from typing import Any
 from .model import Document, Entity, Extraction, Figure, Story, TextSpan
 from .reconcile import Reconciled, _plain, _roundups
 from .reconcile import reconcile as run_reconcile
-from .reconcile.entities import EntityIndex, merge_entities
+from .reconcile.entities import EntityIndex, _analyse, _class_of, merge_entities
 from .reconcile.figures import build_figures
 from .reconcile.incremental import Lineage, RestoredStoryIndex, id_number, stable_ids, story_states
 from .reconcile.stories import _STOP, _TITLE_STOP, _WORD
@@ -83,12 +83,35 @@ def _words(doc: Document, max_words: int = 400) -> Counter[str]:
 
 
 def _keys_of(index: EntityIndex) -> dict[str, list[tuple[str, str]]]:
-    """entity -> its (kind, key) name keys in the index."""
+    """entity -> the (kind, key) name keys by which the index's lookups find it."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, table in zip(KINDS, (index._keys, index._surnames, index._acronyms), strict=True):
         for k, gid in table.items():
             out[gid].append((kind, k))
     return out
+
+
+def _all_keys(ent: Entity) -> set[tuple[str, str]]:
+    """Every (kind, key) of an entity's name and aliases, as ``merge_entities`` reads them: exact
+    keys, a person's surname, the acronyms a name may be shortened to."""
+    cls = _class_of(ent.type)
+    out: set[tuple[str, str]] = set()
+    for surface in (ent.name, *ent.aliases):
+        if not surface.strip():
+            continue
+        form = _analyse(surface, cls)
+        out.update(("key", k) for k in form.keys if k)
+        if form.kind == "name" and cls == "P" and form.last:
+            out.add(("surname", form.last))
+        out.update(("acronym", a) for a in form.acronyms)
+    return out
+
+
+def _key_rows(index: EntityIndex, entities: Iterable[Entity], ids: Mapping[str, str]) -> list[tuple[str, str, str, bool]]:
+    """Rows for ``entity_keys``: the index's own lookups first (best), then every other key."""
+    rows = [(kind, k, ids[g], True) for g, keys in _keys_of(index).items() for kind, k in keys]
+    rows += [(kind, k, ids[e.id], False) for e in entities for kind, k in sorted(_all_keys(e))]
+    return rows
 
 
 def _weights(extractions: Iterable[Extraction], entity_of: Mapping[str, str]) -> Counter[str]:
@@ -190,7 +213,7 @@ def _save_full_state(store: Any, rec: Reconciled, docs: Sequence[Document], exts
     weights = _weights(exts, entity_of)
     heads = {e.id: e for e in entities}
     store.add_entity_stats({e.id: (df[e.id], weights[e.id]) for e in entities}, heads)
-    store.add_entity_keys((kind, k, emap[g]) for g, keys in _keys_of(rec.index).items() for kind, k in keys)
+    store.add_entity_keys(_key_rows(rec.index, rec.entities, emap))
     states = []
     for st in story_states(rec.story_index):
         m = emap.get
@@ -238,20 +261,31 @@ class _StoredTable(dict[str, str]):
 
 def _match_entities(store: Any, sub: EntityIndex, fresh: _Fresh) -> dict[str, str]:
     """The new documents' merged entities -> stored entity ids by their name keys (exact keys
-    first, then the stored surname and acronym tables); no match: a fresh id."""
-    keys = _keys_of(sub)
-    wanted = {k for pairs in keys.values() for _, k in pairs}
-    stored = {kind: store.entity_keys(kind, wanted) for kind in KINDS}
+    first, then a person's surname, then acronyms); a person never takes a place's id, nor the
+    reverse (as in ``merge_entities``); no match: a fresh id. Saves the new keys."""
+    own = _keys_of(sub)
+    keys = {e.id: _all_keys(e) | set(own.get(e.id, [])) for e in sub.entities}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for pairs in keys.values():
+        for kind, k in pairs:
+            wanted[kind].add(k)
+    holders = {kind: store.entity_key_holders(kind, wanted[kind]) for kind in KINDS}
+    types = {g: h.type for g, h in store.entity_heads(
+        {g for table in holders.values() for gs in table.values() for g in gs}).items()}
     out: dict[str, str] = {}
     for ent in sub.entities:
-        own = [k for _, k in keys.get(ent.id, [])]
+        cls = _class_of(ent.type)
         for kind in KINDS:
-            votes = Counter(stored[kind][k] for k in own if k in stored[kind])
+            votes = Counter(g for k in (k for kd, k in keys[ent.id] if kd == kind) for g in holders[kind].get(k, ())
+                            if {cls, _class_of(types.get(g, ""))} != {"P", "L"})
             if votes:
                 out[ent.id] = min(votes.items(), key=lambda kv: (-kv[1], id_number(kv[0]), kv[0]))[0]
                 break
         else:
             out[ent.id] = fresh()
+    best = {(kind, k) for kind, k, _g, _b in _key_rows(sub, (), {e.id: e.id for e in sub.entities})}
+    store.add_entity_keys((kind, k, out[g], (kind, k) in best and k not in holders[kind])
+                          for g, pairs in keys.items() for kind, k in sorted(pairs))
     return out
 
 
@@ -265,7 +299,6 @@ def _increment(store: Any, state: Mapping[str, str], new_ids: Sequence[str]) -> 
     fresh_e = _Fresh("e", int(state.get("next_entity", "1")))
     gmap = _match_entities(store, sub, fresh_e)
     new_entity_of = {local: gmap[g] for local, g in sub.entity_of.items()}
-    store.add_entity_keys((kind, k, gmap[g]) for g, keys in _keys_of(sub).items() for kind, k in keys)
     heads = store.entity_heads(set(gmap.values()))
     stored_heads = dict(heads)
     for ent in sub.entities:

@@ -145,9 +145,11 @@ def test_state_tables_round_trip(db: str) -> None:
         store.add_entity_stats({"e1": (2, 5)}, {"e1": head})
         store.add_entity_stats({"e1": (1, 1)}, {"e1": head})
         assert store.entity_stats(["e1", "e2"]) == {"e1": (3, 6)} and store.entity_heads(["e1"]) == {"e1": head}
-        store.add_entity_keys([("key", "tallis", "e1"), ("surname", "benn", "e2")])
-        store.add_entity_keys([("key", "tallis", "e7")])  # a key once taken keeps its entity
-        assert store.entity_keys("key", ["tallis", "benn"]) == {"tallis": "e1"}
+        store.add_entity_keys([("key", "tallis", "e9", False), ("key", "tallis", "e10", True),
+                               ("surname", "benn", "e2", True)])
+        store.add_entity_keys([("key", "tallis", "e10", False)])  # a row once stored stays as it is
+        assert store.entity_keys("key", ["tallis", "benn"]) == {"tallis": "e10"}  # the best one
+        assert store.entity_key_holders("key", ["tallis"]) == {"tallis": ["e10", "e9"]}
         assert store.entity_keys("surname", ["benn"]) == {"benn": "e2"}
         store.add_lineage([Lineage("figure", "fa", "fb", 2), Lineage("story", "s1", None, 0)], 3)
         assert store.lineage("figure") == [(3, Lineage("figure", "fa", "fb", 2))]

@@ -108,7 +108,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE entity_stats (entity text COLLATE "C" PRIMARY KEY, df integer NOT NULL, weight integer NOT NULL,
         name text NOT NULL, type text NOT NULL, aliases text NOT NULL);
     CREATE TABLE entity_keys (kind text NOT NULL, key text NOT NULL, entity text COLLATE "C" NOT NULL,
-        PRIMARY KEY (kind, key));
+        best integer NOT NULL, PRIMARY KEY (kind, key, entity));
     CREATE TABLE entity_mentions (entity text COLLATE "C" NOT NULL, doc text COLLATE "C" NOT NULL,
         start_char integer NOT NULL, end_char integer NOT NULL);
     CREATE INDEX entity_mentions_entity ON entity_mentions(entity);

@@ -93,7 +93,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE word_df (word TEXT PRIMARY KEY, n INTEGER NOT NULL);
     CREATE TABLE entity_stats (entity TEXT PRIMARY KEY, df INTEGER NOT NULL, weight INTEGER NOT NULL, name TEXT NOT NULL,
         type TEXT NOT NULL, aliases TEXT NOT NULL);
-    CREATE TABLE entity_keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (kind, key));
+    CREATE TABLE entity_keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, best INTEGER NOT NULL,
+        PRIMARY KEY (kind, key, entity));
     CREATE TABLE entity_mentions (entity TEXT NOT NULL, doc TEXT NOT NULL, start_char INTEGER NOT NULL,
         end_char INTEGER NOT NULL);
     CREATE INDEX entity_mentions_entity ON entity_mentions(entity);

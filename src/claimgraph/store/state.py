@@ -8,7 +8,7 @@ result rows (``_put_*``: the two schemas differ in their columns). Tables (see d
 - ``story_state``: each story's clustering state as JSON; ``story_docs``: document -> story,
   with the checksum and extraction version reconciled; ``story_entities`` / ``story_words``:
   postings to find candidate stories for a new document;
-- ``entity_keys``: name keys (exact, surname, acronym) -> entity; ``entity_stats``: document
+- ``entity_keys``: name keys (exact, surname, acronym) -> entities (``best``: the one a lookup finds); ``entity_stats``: document
   frequency and mention count per entity; ``word_df``: document frequency per word;
 - ``entity_mentions``: mentions that incremental runs found of entities already stored (their
   ``entities`` rows keep the mentions of the last full run: rewriting a country's row, with its
@@ -196,14 +196,27 @@ class StateTables:
                         for e, (df, w) in stats.items()])
 
     def entity_keys(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
-        """key -> entity, for name keys of ``kind`` ("key", "surname", "acronym")."""
-        return {r[0]: r[1] for r in self._in("SELECT key, entity FROM entity_keys WHERE key IN ({}) AND kind = ?",
-                                             keys, extra=(kind,))}
+        """key -> the entity a lookup by that name key finds, for keys of ``kind`` ("key",
+        "surname", "acronym"): the one marked best, else the first by id."""
+        out: dict[str, str] = {}
+        for k, e in self._in("SELECT key, entity FROM entity_keys WHERE key IN ({}) AND kind = ? "
+                             "ORDER BY key, best DESC, entity", keys, extra=(kind,)):
+            out.setdefault(k, e)
+        return out
 
-    def add_entity_keys(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """(kind, key, entity); a key already taken keeps its entity."""
-        self._run_many("INSERT INTO entity_keys (kind, key, entity) VALUES (?, ?, ?) "
-                       "ON CONFLICT (kind, key) DO NOTHING", list(rows))
+    def entity_key_holders(self, kind: str, keys: Iterable[str]) -> dict[str, list[str]]:
+        """key -> every entity with that name key."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for k, e in self._in("SELECT key, entity FROM entity_keys WHERE key IN ({}) AND kind = ? ORDER BY key, entity",
+                             keys, extra=(kind,)):
+            out[k].append(e)
+        return dict(out)
+
+    def add_entity_keys(self, rows: Iterable[tuple[str, str, str, bool]]) -> None:
+        """(kind, key, entity, best): ``best`` marks the entity a lookup by the key finds."""
+        self._run_many("INSERT INTO entity_keys (kind, key, entity, best) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (kind, key, entity) DO NOTHING",
+                       [(kind, k, e, int(best)) for kind, k, e, best in rows])
 
     def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
         return {r[0]: loads(Entity, r[1]) for r in self._in("SELECT id, data FROM entities WHERE id IN ({})", ids)}
