@@ -389,7 +389,7 @@ def _increment(store: Any, state: Mapping[str, str], new_ids: Sequence[str]) -> 
                 spans[new_entity_of[ent.id]].extend(ent.mentions)
     fresh_ids = {g for g in spans if g not in stored_heads}
     renamed = {g for g in spans if g in stored_heads and heads[g].aliases != stored_heads[g].aliases}
-    rows = store.entities_by_id(renamed)
+    rows = store._entity_rows(renamed)
     changed = [replace(rows[g], aliases=heads[g].aliases) for g in renamed if g in rows]
     changed += [replace(heads[g], mentions=tuple(spans[g])) for g in fresh_ids]
     stories = [Story(st.id, index._label(st), tuple(st.docs)) for st in touched_stories]

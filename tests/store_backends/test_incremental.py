@@ -99,7 +99,10 @@ def test_ids_persist_when_another_story_arrives_and_a_figure_gains_a_claim(db: s
         grown = snapshot(store)
         assert grown["figures"][killed] == {"a1:c1", "a2:c1", "a3:c1", "a4:c1"}  # it kept its id
         assert grown["stories"][story_a] == {"a1", "a2", "a3", "a4"}
-        assert grown["entities"][next(g for g, v in before["entities"].items() if "a1:e3" in v)] >= {"a4:e3"}
+        benn = next(g for g, v in before["entities"].items() if "a1:e3" in v)  # Orla Benn
+        assert grown["entities"][benn] >= {"a4:e3"}
+        (entity,) = store.entities_by_id([benn, "nope"])
+        assert {m.doc for m in entity.mentions} == {"a1", "a2", "a3", "a4"}  # a4's from entity_mentions
         assert api.reconcile_mode(store)[0] == "none"  # nothing new: nothing to do
 
         timeline = store.timeline()

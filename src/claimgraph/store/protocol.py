@@ -14,6 +14,7 @@ from ..model import Document, Entity, Extraction, Figure, Story, TimelineEvent
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
+    from ..reconcile.incremental import Lineage
 
 TABLES = frozenset({"documents", "claims", "figures", "stories", "entities", "extractions"})  # for ``count``
 
@@ -91,6 +92,17 @@ class Store(Protocol):
     def entities(self) -> list[Entity]: ...
 
     def entity_of(self) -> dict[str, str]: ...
+
+    def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
+        """The entities of ``ids`` (unknown ones left out), by id, with every mention."""
+        ...
+
+    # -- incremental reconcile state (store.state.StateTables; see claimgraph.incremental)
+    def recon_state(self) -> dict[str, str]: ...
+
+    def lineage(self, kind: str | None = None) -> list[tuple[int, Lineage]]:
+        """(run, lineage row), oldest run first: which old ids went into which new ones."""
+        ...
 
     def figures(self, *, verdict: str | None = None, measure: str | None = None) -> list[Figure]: ...
 

@@ -218,8 +218,19 @@ class StateTables:
                        "ON CONFLICT (kind, key, entity) DO NOTHING",
                        [(kind, k, e, int(best)) for kind, k, e, best in rows])
 
-    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
+    def _entity_rows(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The stored ``entities`` rows (mentions of the last full run only)."""
         return {r[0]: loads(Entity, r[1]) for r in self._in("SELECT id, data FROM entities WHERE id IN ({})", ids)}
+
+    def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
+        """The entities of ``ids`` (unknown ones left out), by id, with every mention."""
+        rows = self._entity_rows(ids)
+        extra: dict[str, list[TextSpan]] = defaultdict(list)
+        for e, doc, start, end in self._in("SELECT entity, doc, start_char, end_char FROM entity_mentions "
+                                           "WHERE entity IN ({})", rows):
+            extra[e].append(TextSpan(doc, int(start), int(end)))
+        return [replace(rows[e], mentions=(*rows[e].mentions, *extra[e])) if e in extra else rows[e]
+                for e in sorted(rows)]
 
     def add_entity_mentions(self, mentions: Mapping[str, Sequence[TextSpan]]) -> None:
         self._run_many("INSERT INTO entity_mentions (entity, doc, start_char, end_char) VALUES (?, ?, ?, ?)",

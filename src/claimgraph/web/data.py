@@ -11,7 +11,7 @@ from typing import Any
 
 from ..export import build_export, claim_json, document_json, entity_json, figure_json
 from ..labels import UNTITLED, document_label, row_outlet
-from ..model import Claim, Entity, Figure
+from ..model import Claim, Figure
 from ..present import claim_matches_entity, entity_ids, figure_rows
 from ..report.ledger import Ledger, story_label
 from ..report.sentence import MAX_CONFLICTS
@@ -100,8 +100,7 @@ def _entity_of(store: Store, local: Iterable[str]) -> dict[str, str]:
 
 
 def _entities(store: Store, ids: Iterable[str]) -> list[Row]:
-    found = _rows(store, "SELECT data FROM entities WHERE id IN ({}) ORDER BY id", sorted(set(ids)))
-    return [entity_json(loads(Entity, r[0])) for r in found]
+    return [entity_json(e) for e in store.entities_by_id(ids)]  # with mentions that incremental runs added
 
 
 def _claim_locals(claims: Iterable[Claim]) -> set[str]:
