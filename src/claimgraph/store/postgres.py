@@ -121,6 +121,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE timeline ADD COLUMN sort text COLLATE "C";
     CREATE INDEX timeline_doc ON timeline(doc);
     CREATE INDEX timeline_sort ON timeline(sort, n);
+    CREATE INDEX extractions_doc_version ON extractions(doc, version);
     """,
 )
 
