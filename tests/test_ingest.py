@@ -214,7 +214,7 @@ def test_the_worker_pool_starts_while_ingest_reads(tmp_path: Path, monkeypatch: 
     seen: list[object] = []
     monkeypatch.setattr(api._Runner, "start", lambda self: seen.append(("start", self.processes)))
     monkeypatch.setattr(api, "extract", lambda store, **kw: seen.append(("extract", kw["pool"] is not None)) or 0)
-    monkeypatch.setattr(api, "reconcile", lambda store: ([], []))
+    monkeypatch.setattr(api, "reconcile", lambda store, **kw: ([], []))
     monkeypatch.setattr(api, "export", lambda store, ids, read=None: {})
     with Store(str(tmp_path / "s.db")) as store:
         result = api.analyze([str(folder)], store, config=api.RunConfig(n_process=2))

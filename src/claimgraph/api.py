@@ -29,6 +29,7 @@ class RunConfig:
     timeout: float = 20.0
     engine: str = "local"  # "ray": the NLP on a Ray cluster (engine/ray.py)
     address: str | None = None  # with engine "ray": None starts a local Ray; "auto" or "ray://host:10001" joins one
+    full_reconcile: bool = False  # rebuild every story and figure, not only those new documents touch
 
 
 @dataclass(slots=True)
@@ -226,17 +227,21 @@ class _Runner:
 Corpus = tuple[list[Document], list[Extraction]]  # what reconcile read: documents and their extractions
 
 
-def reconcile(store: Store) -> Corpus:
-    """Figures, verdicts, origins, stories and timeline over the whole store. Returns the
-    documents and extractions it read, so that an export right after need not read them again."""
-    from .reconcile import reconcile as run
+def reconcile(store: Store, *, full: bool = False) -> Corpus | None:
+    """Figures, verdicts, origins, stories and timeline. Incremental when the store holds the
+    state of an earlier run: only the stories new documents join are rebuilt, and entity, story
+    and figure ids persist across runs (``claimgraph.incremental``). ``full``: rebuild everything
+    (ids still persist). Returns the documents and extractions read by a full run (all of them),
+    so that an export right after need not read them again; None after an incremental run."""
+    return reconcile_mode(store, full=full)[1]
+
+
+def reconcile_mode(store: Store, *, full: bool = False) -> tuple[str, Corpus | None]:
+    """``reconcile``, also saying how it ran: "full", "incremental" or "none" (nothing new)."""
+    from .incremental import reconcile_store
 
     with store.transaction():  # one writer at a time: the figures are made of what was read
-        docs, extractions = store.documents(), store.extractions()
-        rec = run(docs, extractions)
-        store.save_reconciled(rec.entities, dict(rec.entity_of), rec.figures, dict(rec.claim_figure), rec.stories,
-                              rec.timeline)
-    return docs, extractions
+        return reconcile_store(store, full=full)
 
 
 def export(store: Store, doc_ids: Iterable[str] | None = None, *, read: Corpus | None = None) -> dict[str, Any]:
@@ -286,7 +291,7 @@ def analyze(inputs: Sequence[str], store: Store, *, config: RunConfig, progress:
             result.errors.append(exc)
             return result
         extract(store, config=config, progress=progress, result=result, pool=early)
-    read = reconcile(store)
+    read = reconcile(store, full=config.full_reconcile)
     result.export = export(store, result.documents, read=read)
     return result
 

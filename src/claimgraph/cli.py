@@ -133,8 +133,10 @@ def main() -> None:
               help="Where the NLP runs: local processes, or a Ray cluster (needs claimgraph[ray]).")
 @click.option("--address", help="With --engine ray: 'auto' or ray://host:10001 joins a running cluster; "
                                  "without it a local Ray starts with --processes CPUs.")
+@click.option("--full-reconcile", is_flag=True,
+              help="Rebuild every story and figure, not only those the new documents touch (ids persist).")
 def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, inputs: tuple[str, ...],
-            engine: str, address: str | None, **kw: Any) -> None:
+            engine: str, address: str | None, full_reconcile: bool, **kw: Any) -> None:
     """Ingest INPUTS (files, folders, feeds, URLs, '-' for stdin), extract, reconcile and export.
 
     The export covers the documents of this run; the store keeps everything.
@@ -144,7 +146,7 @@ def analyze(db: str, quiet: bool, json_out: str | None, html_out: str | None, in
     bar = Bar(quiet)
     with open_store(db, create=True) as store:
         try:
-            config = replace(_config(kw), engine=engine, address=address)
+            config = replace(_config(kw), engine=engine, address=address, full_reconcile=full_reconcile)
             result = api.analyze(list(inputs), store, config=config, progress=bar)
         except ClaimgraphError as exc:  # Ray missing or unreachable: nothing was extracted
             raise click.ClickException(str(exc)) from exc
@@ -192,6 +194,23 @@ def ingest(db: str, quiet: bool, inputs: tuple[str, ...], **kw: Any) -> None:
             click.echo(f"{len(result.documents)} documents read, {len(result.added)} new or changed → {db}", err=True)
     if result.errors:
         sys.exit(1)
+
+
+@main.command()
+@db_option
+@quiet_option
+@click.option("--full", is_flag=True, help="Rebuild every entity, story and figure (ids still persist).")
+def reconcile(db: str, quiet: bool, full: bool) -> None:
+    """Reconcile the store: by default only the stories that new documents join, and their figures.
+
+    A full rebuild runs anyway when the store has no reconcile state yet, when a reconciled
+    document or the extractor version changed, or when the new documents outnumber the old.
+    """
+    with open_store(db) as store:
+        mode, _read = api.reconcile_mode(store, full=full)
+        if not quiet:
+            click.echo(f"reconcile: {mode}; {store.count('figures')} figures, {store.count('stories')} stories "
+                       f"→ {db}", err=True)
 
 
 FORMATS = ("json", "csv", "parquet", "graphml")

@@ -51,6 +51,7 @@ class Reconciled:
     story_of: Mapping[str, str] = field(default_factory=dict)  # document id -> story id
     origins: Mapping[str, tuple[OriginReport, ...]] = field(default_factory=dict)  # figure id -> reports
     index: EntityIndex | None = field(default=None, compare=False, repr=False)
+    story_index: StoryIndex | None = field(default=None, compare=False, repr=False)  # its state is saved
 
 
 @contextmanager
@@ -124,4 +125,5 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
         story_of=story_of,
         origins=result.origins,
         index=index,
+        story_index=story_index,
     )

@@ -27,6 +27,7 @@ from .codec import from_plain, loads, to_plain
 from .listing import DOCUMENT_ROW, FIGURE_ORDER, EntityFilter, document_row, entity_filter, figure_where
 from .protocol import TABLES, Job
 from .sqlite import BUSY_TIMEOUT, search_problem
+from .state import StateTables, timeline_sort
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -102,6 +103,38 @@ MIGRATIONS: tuple[str, ...] = (
         added text[] NOT NULL DEFAULT '{}', errors text[] NOT NULL DEFAULT '{}', warnings text[] NOT NULL DEFAULT '{}');
     CREATE INDEX jobs_queued ON jobs (seq) WHERE state = 'queued';
     """,
+    # 6 (issue 13, incremental reconcile): reconcile state, stable-id lineage, timeline order by key
+    """
+    CREATE TABLE recon_state (key text PRIMARY KEY, value text NOT NULL);
+    CREATE TABLE story_state (story text COLLATE "C" PRIMARY KEY, data text NOT NULL);
+    CREATE TABLE story_docs (doc text COLLATE "C" PRIMARY KEY, story text COLLATE "C" NOT NULL,
+        checksum text NOT NULL, version text NOT NULL);
+    CREATE INDEX story_docs_story ON story_docs(story);
+    CREATE TABLE story_entities (entity text COLLATE "C" NOT NULL, story text COLLATE "C" NOT NULL,
+        n integer NOT NULL, top integer NOT NULL, person integer NOT NULL, PRIMARY KEY (entity, story));
+    CREATE INDEX story_entities_story ON story_entities(story);
+    CREATE TABLE story_words (word text COLLATE "C" NOT NULL, story text COLLATE "C" NOT NULL, n integer NOT NULL,
+        PRIMARY KEY (word, story));
+    CREATE INDEX story_words_story ON story_words(story);
+    CREATE TABLE word_df (word text COLLATE "C" PRIMARY KEY, n integer NOT NULL);
+    CREATE TABLE entity_stats (entity text COLLATE "C" PRIMARY KEY, df integer NOT NULL, weight integer NOT NULL,
+        name text NOT NULL, type text NOT NULL, aliases text NOT NULL);
+    CREATE TABLE entity_keys (kind text NOT NULL, key text NOT NULL, entity text COLLATE "C" NOT NULL,
+        best integer NOT NULL, PRIMARY KEY (kind, key, entity));
+    CREATE TABLE entity_mentions (entity text COLLATE "C" NOT NULL, doc text COLLATE "C" NOT NULL,
+        start_char integer NOT NULL, end_char integer NOT NULL);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
+    CREATE TABLE figure_story (figure text COLLATE "C" PRIMARY KEY, story text COLLATE "C" NOT NULL);
+    CREATE INDEX figure_story_story ON figure_story(story);
+    CREATE TABLE lineage (run integer NOT NULL, kind text NOT NULL, old text COLLATE "C" NOT NULL,
+        new text COLLATE "C", shared integer NOT NULL);
+    CREATE INDEX lineage_old ON lineage(kind, old);
+    CREATE INDEX lineage_new ON lineage(kind, new);
+    ALTER TABLE timeline ADD COLUMN sort text COLLATE "C";
+    CREATE INDEX timeline_doc ON timeline(doc);
+    CREATE INDEX timeline_sort ON timeline(sort, n);
+    CREATE INDEX extractions_doc_version ON extractions(doc, version);
+    """,
 )
 JOB_SELECT = ("id, state, inputs, created_at, started_at, finished_at, worker, error, documents, added, errors, "
               "warnings")
@@ -145,7 +178,7 @@ def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-class PostgresStore:
+class PostgresStore(StateTables):
     """An open claimgraph database on a PostgreSQL server, by URL (``postgresql://user@host/db``)."""
 
     def __init__(self, url: str, *, timeout: float = BUSY_TIMEOUT, pool_size: int = POOL_SIZE) -> None:
@@ -426,9 +459,10 @@ class PostgresStore:
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         if ids is None:
-            return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities ORDER BY id")]
-        return [loads(Entity, r[0]) for r in self.query("SELECT data FROM entities WHERE id = ANY(?) ORDER BY id",
-                                                        (list(ids),))]
+            rows = self.query("SELECT data FROM entities ORDER BY id")
+        else:
+            rows = self.query("SELECT data FROM entities WHERE id = ANY(?) ORDER BY id", (list(ids),))
+        return self._with_new_mentions([loads(Entity, r[0]) for r in rows])
 
     def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
         if local is None:
@@ -455,7 +489,7 @@ class PostgresStore:
         return [loads(Story, r[0]) for r in self.query("SELECT data FROM stories ORDER BY id")]
 
     def timeline(self) -> list[TimelineEvent]:
-        return [loads(TimelineEvent, r[0]) for r in self.query("SELECT data FROM timeline ORDER BY n")]
+        return [loads(TimelineEvent, r[0]) for r in self.query("SELECT data FROM timeline ORDER BY sort, n")]
 
     # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
     def entity_filter(self, name: str) -> EntityFilter:
@@ -600,7 +634,51 @@ class PostgresStore:
         with self._conn() as conn:
             return list(conn.execute(placeholders(sql), tuple(args)).fetchall())
 
+    # -- reconcile state (store.state) --------------------------------------------------
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> None:
+        with self.transaction() as conn:
+            conn.execute(placeholders(sql), tuple(args))
 
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        plain = [tuple(r) for r in rows]
+        if plain:
+            with self.transaction() as conn, conn.cursor() as cur:
+                cur.executemany(placeholders(sql), plain)
+
+    def _put_entities(self, entities: Sequence[Entity]) -> None:
+        self._run_many("INSERT INTO entities (id, name, type, aliases, data) VALUES (?,?,?,?,?::jsonb) "
+                       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+                       "aliases = excluded.aliases, data = excluded.data",
+                       [(e.id, e.name, e.type, list(e.aliases), _json(to_plain(e))) for e in entities])
+
+    def _put_figures(self, figures: Sequence[Figure]) -> None:
+        self._run_many("INSERT INTO figures (id, label, measure, unit, verdict, low, high, n_claims, "
+                       "independent_origins, origins, first_reported, last_reported, data) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT (id) DO UPDATE SET "
+                       + ", ".join(f"{c} = excluded.{c}" for c in FIGURE_COLUMNS[1:]), [
+                           (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims),
+                            f.independent_origins, list(f.origins), f.first_reported, f.last_reported,
+                            _json(to_plain(f))) for f in figures])
+
+    def _put_stories(self, stories: Sequence[Story]) -> None:
+        self._run_many("INSERT INTO stories (id, label, documents, data) VALUES (?,?,?,?::jsonb) "
+                       "ON CONFLICT (id) DO UPDATE SET label = excluded.label, documents = excluded.documents, "
+                       "data = excluded.data",
+                       [(s.id, s.label, list(s.documents), _json(to_plain(s))) for s in stories])
+
+    def _put_timeline(self, events: Sequence[tuple[int, TimelineEvent]]) -> None:
+        self._run_many("INSERT INTO timeline (n, at, kind, label, doc, claim, figure, data, sort) "
+                       "VALUES (?,?,?,?,?,?,?,?::jsonb,?)", [
+                           (n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, _json(to_plain(t)), timeline_sort(t))
+                           for n, t in events])
+
+    def _fill_timeline_sort(self) -> None:
+        self._run("UPDATE timeline SET sort = at || chr(1) || (CASE kind WHEN 'event' THEN '0' ELSE '1' END) || "
+                  "chr(1) || coalesce(doc, '') || chr(1) || coalesce(claim, '')")
+
+
+FIGURE_COLUMNS = ("id", "label", "measure", "unit", "verdict", "low", "high", "n_claims", "independent_origins",
+                  "origins", "first_reported", "last_reported", "data")
 CLAIM_COLUMNS = ("id", "doc", "n", "start_char", "end_char", "value", "low", "high", "unit", "qualifier", "change",
                  "per", "vague", "counted", "measure", "subject", "place", "time", "source", "source_kind",
                  "source_entity", "via", "verb", "certainty", "in_title", "data")

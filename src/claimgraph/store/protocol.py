@@ -16,6 +16,7 @@ from .listing import EntityFilter
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
+    from ..reconcile.incremental import Lineage
 
 JOB_STATES = ("queued", "running", "done", "failed")
 
@@ -122,6 +123,17 @@ class Store(Protocol):
 
     def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
         """A document's entity id → its corpus entity (for the ``local`` ids only, if given)."""
+        ...
+
+    def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
+        """The entities of ``ids`` (unknown ones left out), by id, with every mention."""
+        ...
+
+    # -- incremental reconcile state (store.state.StateTables; see claimgraph.incremental)
+    def recon_state(self) -> dict[str, str]: ...
+
+    def lineage(self, kind: str | None = None) -> list[tuple[int, Lineage]]:
+        """(run, lineage row), oldest run first: which old ids went into which new ones."""
         ...
 
     def figures(self, *, verdict: str | None = None, measure: str | None = None,

@@ -31,6 +31,7 @@ from .listing import (
     said_by,
 )
 from .protocol import Job
+from .state import StateTables, timeline_sort
 
 if TYPE_CHECKING:
     from ..ingest.dedup import Signature
@@ -180,6 +181,35 @@ MIGRATIONS: tuple[str, ...] = (
         warnings TEXT NOT NULL DEFAULT '[]');
     CREATE INDEX jobs_state ON jobs(state, seq);
     """,
+    # 8 (issue 13, incremental reconcile): reconcile state, stable-id lineage, timeline order by key
+    """
+    CREATE TABLE recon_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE story_state (story TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE story_docs (doc TEXT PRIMARY KEY, story TEXT NOT NULL, checksum TEXT NOT NULL, version TEXT NOT NULL);
+    CREATE INDEX story_docs_story ON story_docs(story);
+    CREATE TABLE story_entities (entity TEXT NOT NULL, story TEXT NOT NULL, n INTEGER NOT NULL,
+        top INTEGER NOT NULL, person INTEGER NOT NULL, PRIMARY KEY (entity, story));
+    CREATE INDEX story_entities_story ON story_entities(story);
+    CREATE TABLE story_words (word TEXT NOT NULL, story TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (word, story));
+    CREATE INDEX story_words_story ON story_words(story);
+    CREATE TABLE word_df (word TEXT PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE entity_stats (entity TEXT PRIMARY KEY, df INTEGER NOT NULL, weight INTEGER NOT NULL, name TEXT NOT NULL,
+        type TEXT NOT NULL, aliases TEXT NOT NULL);
+    CREATE TABLE entity_keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, best INTEGER NOT NULL,
+        PRIMARY KEY (kind, key, entity));
+    CREATE TABLE entity_mentions (entity TEXT NOT NULL, doc TEXT NOT NULL, start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
+    CREATE TABLE figure_story (figure TEXT PRIMARY KEY, story TEXT NOT NULL);
+    CREATE INDEX figure_story_story ON figure_story(story);
+    CREATE TABLE lineage (run INTEGER NOT NULL, kind TEXT NOT NULL, old TEXT NOT NULL, new TEXT, shared INTEGER NOT NULL);
+    CREATE INDEX lineage_old ON lineage(kind, old);
+    CREATE INDEX lineage_new ON lineage(kind, new);
+    ALTER TABLE timeline ADD COLUMN sort TEXT;
+    CREATE INDEX timeline_doc ON timeline(doc);
+    CREATE INDEX timeline_sort ON timeline(sort, n);
+    CREATE INDEX extractions_doc_version ON extractions(doc, version);
+    """,
 )
 
 JOB_COLUMNS = ("id", "state", "inputs", "created_at", "started_at", "finished_at", "worker", "error", "documents",
@@ -195,7 +225,7 @@ CLAIM_COLUMNS = ("id", "doc", "n", "start_char", "end_char", "value", "low", "hi
 BUSY_TIMEOUT = 600.0  # seconds a writer waits for another (reconciling a million claims takes ~70 s)
 
 
-class Store:
+class Store(StateTables):
     """An open claimgraph database."""
 
     def __init__(self, path: str | Path = "claimgraph.db", *, timeout: float = BUSY_TIMEOUT) -> None:
@@ -446,26 +476,20 @@ class Store:
         with self.transaction():
             for table in ("entities", "entity_of", "figures", "claim_figure", "stories", "timeline"):
                 self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany("INSERT INTO entities (id, name, type, aliases, data) VALUES (?,?,?,?,?)",
-                                ((e.id, e.name, e.type, _json(list(e.aliases)), dumps(e)) for e in entities))
+            self._put_entities(entities)
             self.db.executemany("INSERT INTO entity_of VALUES (?,?)", entity_of.items())
-            self.db.executemany(
-                "INSERT INTO figures (id, label, measure, unit, verdict, low, high, n_claims, independent_origins, "
-                "origins, first_reported, last_reported, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                    (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims), f.independent_origins,
-                     _json(list(f.origins)), f.first_reported, f.last_reported, dumps(f)) for f in figures))
+            self._put_figures(figures)
             self.db.executemany("INSERT INTO claim_figure VALUES (?,?)", claim_figure.items())
-            self.db.executemany("INSERT INTO stories (id, label, documents, data) VALUES (?,?,?,?)",
-                                ((s.id, s.label, _json(list(s.documents)), dumps(s)) for s in stories))
-            self.db.executemany(
-                "INSERT INTO timeline (n, at, kind, label, doc, claim, figure, data) VALUES (?,?,?,?,?,?,?,?)",
-                ((n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, dumps(t)) for n, t in enumerate(timeline)))
+            self._put_stories(stories)
+            self._put_timeline(list(enumerate(timeline)), sort=False)  # in the order given (incremental.py sorts)
 
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
         if ids is None:
-            return [loads(Entity, r[0]) for r in self.db.execute("SELECT data FROM entities ORDER BY id")]
-        return [loads(Entity, r[0]) for r in self.db.execute(
-            "SELECT data FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (_json(list(ids)),))]
+            rows = self.db.execute("SELECT data FROM entities ORDER BY id")
+        else:
+            rows = self.db.execute("SELECT data FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                                   (_json(list(ids)),))
+        return self._with_new_mentions([loads(Entity, r[0]) for r in rows])
 
     def entity_of(self, local: Iterable[str] | None = None) -> dict[str, str]:
         if local is None:
@@ -494,7 +518,7 @@ class Store:
         return [loads(Story, r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY id")]
 
     def timeline(self) -> list[TimelineEvent]:
-        return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY n")]
+        return [loads(TimelineEvent, r[0]) for r in self.db.execute("SELECT data FROM timeline ORDER BY sort, n")]
 
     # -- listings (paged and filtered in SQL; see store/listing.py) -------------------
     def entity_filter(self, name: str) -> EntityFilter:
@@ -656,6 +680,41 @@ class Store:
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only SQL, for tests and analysts (the app itself calls the methods above)."""
         return list(self.db.execute(sql, args))
+
+    # -- reconcile state (store.state) --------------------------------------------------
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> None:
+        self.db.execute(sql, args)
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+    def _put_entities(self, entities: Sequence[Entity]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO entities (id, name, type, aliases, data) VALUES (?,?,?,?,?)",
+                            ((e.id, e.name, e.type, _json(list(e.aliases)), dumps(e)) for e in entities))
+
+    def _put_figures(self, figures: Sequence[Figure]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO figures (id, label, measure, unit, verdict, low, high, n_claims, independent_origins, "
+            "origins, first_reported, last_reported, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                (f.id, f.label, f.measure, f.unit, f.verdict, f.low, f.high, len(f.claims), f.independent_origins,
+                 _json(list(f.origins)), f.first_reported, f.last_reported, dumps(f)) for f in figures))
+
+    def _put_stories(self, stories: Sequence[Story]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO stories (id, label, documents, data) VALUES (?,?,?,?)",
+                            ((s.id, s.label, _json(list(s.documents)), dumps(s)) for s in stories))
+
+    def _put_timeline(self, events: Sequence[tuple[int, TimelineEvent]], *, sort: bool = True) -> None:
+        self.db.executemany(
+            "INSERT INTO timeline (n, at, kind, label, doc, claim, figure, sort, data) VALUES (?,?,?,?,?,?,?,?,?)",
+            ((n, t.when, t.kind, t.label, t.doc, t.claim, t.figure, timeline_sort(t) if sort else None, dumps(t))
+             for n, t in events))
+
+    def _fill_timeline_sort(self) -> None:
+        """Each event's doc and order key, from its data (after ``save_reconciled``)."""
+        self.db.execute(
+            "UPDATE timeline SET doc = json_extract(data, '$.doc'), sort = json_extract(data, '$.when') || "
+            "char(1) || (CASE json_extract(data, '$.kind') WHEN 'event' THEN '0' ELSE '1' END) || char(1) || "
+            "coalesce(json_extract(data, '$.doc'), '') || char(1) || coalesce(json_extract(data, '$.claim'), '')")
 
 
 MAX_SEARCH_CHARS = 500

@@ -85,7 +85,7 @@ def _entity_of(store: Store, local: Iterable[str]) -> dict[str, str]:
 
 
 def _entities(store: Store, ids: Iterable[str]) -> list[Row]:
-    return [entity_json(e) for e in store.entities(sorted(set(ids)))]
+    return [entity_json(e) for e in store.entities(sorted(set(ids)))]  # with the mentions incremental runs added
 
 
 def entity_rows(entities: Sequence[Entity]) -> list[Row]:
