@@ -82,3 +82,17 @@ def test_analyze_twice_keeps_the_ids_of_what_the_new_documents_do_not_touch(tmp_
     assert len(grown) + len(kept) == len(figures)  # every old figure is still there under its id
     assert all(v >= ents[k] for k, v in ents3.items() if k in ents)
     store.close()
+
+
+def test_a_restored_story_keeps_its_streets() -> None:
+    from claimgraph.model import Document
+    from claimgraph.reconcile.incremental import RestoredStoryIndex, story_states
+    from claimgraph.reconcile.stories import StoryIndex
+
+    idx = StoryIndex(names={}, near_copies=False)
+    idx.add(Document(id="a", text="Police closed Alder Street after the fire.", published="2025-03-01"), ["x"])
+    (state,) = story_states(idx)
+    assert state.streets == ("alder",)
+    again = RestoredStoryIndex(next_id=2, word_df={}, n_words=1, names={}, near_copies=False)
+    again.restore(state)
+    assert again._by_id[state.id].streets == {"alder"}

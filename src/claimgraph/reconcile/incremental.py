@@ -39,6 +39,7 @@ class StoryState:
     days: tuple[int, ...]
     people: tuple[str, ...]
     key_people: tuple[str, ...]
+    streets: tuple[str, ...] = ()  # (states saved before streets were kept have none)
 
     def postings(self, n: int = 40) -> list[str]:
         """The words the story is found by: its ``n`` most frequent."""
@@ -58,7 +59,7 @@ class Lineage:
 def _state(st: _Story) -> StoryState:
     return StoryState(st.id, tuple(st.docs), tuple(sorted(st.entities.items())), tuple(sorted(st.top)),
                       tuple(sorted(st.titles.items())), tuple(sorted(st.words.items())), tuple(st.days),
-                      tuple(sorted(st.people)), tuple(sorted(st.key_people)))
+                      tuple(sorted(st.people)), tuple(sorted(st.key_people)), tuple(sorted(st.streets)))
 
 
 def story_states(index: StoryIndex, ids: Iterable[str] | None = None) -> list[StoryState]:
@@ -84,7 +85,7 @@ class RestoredStoryIndex(StoryIndex):
     def restore(self, state: StoryState) -> None:
         st = _Story(state.id, list(state.docs), Counter(dict(state.entities)), frozenset(state.top),
                     Counter(dict(state.titles)), Counter(dict(state.words)), days=sorted(state.days),
-                    people=set(state.people), key_people=set(state.key_people))
+                    people=set(state.people), key_people=set(state.key_people), streets=set(state.streets))
         self._stories.append(st)
         self._by_id[st.id] = st
         self.restored[st.id] = len(st.docs)
