@@ -110,7 +110,7 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     ordered = sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or "9999", d.id))
     for doc in ordered:
         story_index.add(doc, mentions.get(doc.id, ()))
-    story_index.consolidate()
+    stories = story_index.stories()  # consolidated: the assignments below are final
     claims = [c for ext in extractions for c in ext.claims]
     story_of = dict(story_index.assignments)
     result = build_figures(claims, docs, index, story_of=story_of)
@@ -120,7 +120,7 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
         entity_of=index.entity_of,
         figures=result.figures,
         claim_figure=result.claim_figure,
-        stories=story_index.stories(),
+        stories=stories,
         timeline=timeline,
         story_of=story_of,
         origins=result.origins,
