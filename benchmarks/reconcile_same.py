@@ -66,7 +66,7 @@ def main(old_src: Path, sizes: list[int]) -> int:
             digest = hashlib.sha256("\n".join(b).encode()).hexdigest()[:12]
             same = a == b
             failed += not same
-            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
             note = "identical" if same else f"DIFFERENT (first at item {first})"
             print(f"{n:>8} {name:<13} {len(a):>8} old {len(b):>8} new  sha256 {digest}  {note}", flush=True)
     return 1 if failed else 0
