@@ -103,7 +103,8 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     if story_of is not None:
         feats = _unset(feats, stories, _settings(index, story_of))
     streets_of = {d: streets(documents[d]) for d in {c.doc for c in claims} if d in documents}
-    clusters = _cluster(feats, stories, [streets_of.get(c.doc, frozenset()) for c in claims])
+    nowhere: frozenset[str] = frozenset()
+    clusters = _cluster(feats, stories, [streets_of.get(c.doc, nowhere) for c in claims])
     resolver = resolver or OriginResolver(claims, documents, index)
     figures: list[Figure] = []
     claim_figure: dict[str, str] = {}

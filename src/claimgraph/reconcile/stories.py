@@ -347,8 +347,8 @@ class StoryIndex:
 
     def _words(self, doc: Document) -> Counter[str]:
         text = " ".join(doc.text[a:b] for a, b in doc.body) if doc.body else doc.text
-        words = Counter(w for w in _WORD.findall(text.lower())[: self.max_words]
-                        if len(w) > 3 and not w.isdigit() and w not in _TITLE_STOP and w not in _STOP)
+        words = Counter([w for w in _WORD.findall(text.lower())[: self.max_words]
+                         if len(w) > 3 and not w.isdigit() and w not in _TITLE_STOP and w not in _STOP])
         self._n_words = getattr(self, "_n_words", 0) + 1
         self._word_df.update(words.keys())
         return words
