@@ -455,10 +455,13 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
                 doc_maps[(rec.doc, kind, k)].add(i)
                 glob_maps[(kind, k)].add(i)
     # keep one record per cluster so that the uniqueness tests below stay cheap
+    # (most keys have one record, which is its own cluster's one record already)
     for dk, idxs in doc_maps.items():
-        doc_maps[dk] = {min(group) for group in _by_root(idxs, uf).values()}
+        if len(idxs) > 1:
+            doc_maps[dk] = {min(group) for group in _by_root(idxs, uf).values()}
     for gk, idxs in glob_maps.items():
-        glob_maps[gk] = {min(group) for group in _by_root(idxs, uf).values()}
+        if len(idxs) > 1:
+            glob_maps[gk] = {min(group) for group in _by_root(idxs, uf).values()}
 
     unresolved: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, rec in enumerate(records):
