@@ -257,28 +257,18 @@ class StoryIndex:
         hits: dict[str, int] = {}  # a plain dict: Counter's += costs twice as much; same order, same ranking
         by_id: dict[str, _Story] = {}
         get = hits.get
-        postings = self._postings
-        for e in top:
-            if e in postings:
-                for st in postings[e][-16:]:
-                    k = st.id
-                    n = get(k)
-                    if n is None:
-                        hits[k] = 2
-                        by_id[k] = st
-                    else:
-                        hits[k] = n + 2
-        postings = self._word_postings
-        for w in vec:
-            if w in postings:
-                for st in postings[w][-8:]:
-                    k = st.id
-                    n = get(k)
-                    if n is None:
-                        hits[k] = 1
-                        by_id[k] = st
-                    else:
-                        hits[k] = n + 1
+        # an entity shared is worth two words shared; the newest stories of each posting count
+        for keys, postings, newest, worth in ((top, self._postings, 16, 2), (vec, self._word_postings, 8, 1)):
+            for key in keys:
+                if key in postings:
+                    for st in postings[key][-newest:]:
+                        k = st.id
+                        n = get(k)
+                        if n is None:
+                            hits[k] = worth
+                            by_id[k] = st
+                        else:
+                            hits[k] = n + worth
         return {k: by_id[k] for k, _ in heapq.nlargest(limit, hits.items(), key=itemgetter(1))}
 
     def _best_story(self, counts: Counter[str], top: list[str], words: Counter[str], *,
