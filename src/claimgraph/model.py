@@ -5,6 +5,7 @@ Extracted items never copy document text; they hold character offsets into
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,15 @@ SourceKind = Literal[
 
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "up_to", "less_than", "nearly", "implied")
 VERDICTS: tuple[str, ...] = ("agree", "consistent", "conflict", "superseded", "single_source")
+
+
+def _intern(obj: object, *names: str) -> None:
+    """Share the strings a corpus repeats (units, counted phrases, source names, entity names):
+    a million claims read from a store or an extractor otherwise hold a copy each."""
+    for name in names:
+        value = getattr(obj, name)
+        if type(value) is str:
+            object.__setattr__(obj, name, sys.intern(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,9 @@ class Quantity:
     vague: bool = False  # "thousands of", "dozens of": an order of magnitude, not a figure
     out_of_range: bool = False  # past numbers.MAX_MAGNITUDE ("1" and 1,000 zeros): kept as text, no value
 
+    def __post_init__(self) -> None:
+        _intern(self, "unit", "qualifier", "text", "per")
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -89,6 +102,9 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[TextSpan, ...] = ()
+
+    def __post_init__(self) -> None:
+        _intern(self, "name", "type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +116,9 @@ class Source:
     entity: str | None = None
     start: int | None = None
     end: int | None = None
+
+    def __post_init__(self) -> None:
+        _intern(self, "name", "kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +151,9 @@ class Claim:
     attribution: Attribution = field(default_factory=lambda: Attribution(None))
     sentence: tuple[int, int] = (0, 0)
     in_title: bool = False
+
+    def __post_init__(self) -> None:
+        _intern(self, "doc", "counted", "measure")
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,21 +282,37 @@ def _surfaces(name: str) -> list[str]:
 
 def _records(extractions: Iterable[Extraction]) -> list[_Record]:
     out: list[_Record] = []
+    # a name is analysed once per corpus, not once per document that names it
+    seen: dict[tuple[str, str, tuple[str, ...]], tuple[str, str, tuple[tuple[str, _Form], ...], bool] | None] = {}
     for ext in extractions:
         for ent in ext.entities:
-            cls = _class_of(ent.type)
-            if cls == "O" and _titled_person(ent.name):
-                cls = "P"
-            names = [x for s in (ent.name, *ent.aliases) if s and s.strip() for x in _surfaces(s)]
-            surfaces = dict.fromkeys(names)
-            forms = tuple((s, _analyse(s, cls)) for s in surfaces)
-            forms = tuple((s, f) for s, f in forms if f.keys and f.keys[0])
-            if ent.type == "NORP" and forms and forms[0][1].kind == "name":
-                forms = forms[:1] + tuple(_demonym_forms(forms[0][1])) + forms[1:]
-            if forms:
-                short = all(f.kind in ("surname", "acronym") for _, f in forms)
-                out.append(_Record(ent.id, ext.doc, names[0], ent.type, cls, forms, ent.mentions, short))
+            ek = (ent.type, ent.name, ent.aliases)
+            if ek in seen:
+                known = seen[ek]
+            else:
+                known = seen[ek] = _analyse_entity(ent.name, ent.type, ent.aliases)
+            if known is not None:
+                cls, first, forms, short = known
+                out.append(_Record(ent.id, ext.doc, first, ent.type, cls, forms, ent.mentions, short))
     return out
+
+
+def _analyse_entity(name: str, etype: str, aliases: tuple[str, ...]
+                    ) -> tuple[str, str, tuple[tuple[str, _Form], ...], bool] | None:
+    """An entity's class, first surface, forms and whether it is only a short form (None: no forms)."""
+    cls = _class_of(etype)
+    if cls == "O" and _titled_person(name):
+        cls = "P"
+    names = [x for s in (name, *aliases) if s and s.strip() for x in _surfaces(s)]
+    surfaces = dict.fromkeys(names)
+    forms = tuple((s, _analyse(s, cls)) for s in surfaces)
+    forms = tuple((s, f) for s, f in forms if f.keys and f.keys[0])
+    if etype == "NORP" and forms and forms[0][1].kind == "name":
+        forms = forms[:1] + tuple(_demonym_forms(forms[0][1])) + forms[1:]
+    if not forms:
+        return None
+    short = all(f.kind in ("surname", "acronym") for _, f in forms)
+    return cls, names[0], forms, short
 
 
 _ORG_HEADS = frozenset({"league", "club", "association", "union", "council", "committee", "party", "bank", "fund",
@@ -439,10 +455,13 @@ def _union_short_forms(records: list[_Record], uf: _UnionFind) -> None:
                 doc_maps[(rec.doc, kind, k)].add(i)
                 glob_maps[(kind, k)].add(i)
     # keep one record per cluster so that the uniqueness tests below stay cheap
+    # (most keys have one record, which is its own cluster's one record already)
     for dk, idxs in doc_maps.items():
-        doc_maps[dk] = {min(group) for group in _by_root(idxs, uf).values()}
+        if len(idxs) > 1:
+            doc_maps[dk] = {min(group) for group in _by_root(idxs, uf).values()}
     for gk, idxs in glob_maps.items():
-        glob_maps[gk] = {min(group) for group in _by_root(idxs, uf).values()}
+        if len(idxs) > 1:
+            glob_maps[gk] = {min(group) for group in _by_root(idxs, uf).values()}
 
     unresolved: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for i, rec in enumerate(records):

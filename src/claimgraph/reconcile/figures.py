@@ -89,22 +89,22 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
                   *, story_of: Mapping[str, str] | None = None,
                   resolver: OriginResolver | None = None) -> FigureResult:
     """Figures, the claim -> figure mapping and each figure's origins."""
-    def published(doc: str) -> str:
-        d = documents.get(doc)
-        return (d.published or "") if d else ""
-
-    order = sorted(range(len(claims)), key=lambda i: (published(claims[i].doc), claims[i].doc,
-                                                     claims[i].start, claims[i].id))
-    claims = [claims[i] for i in order]
+    published = {d: (doc.published or "") for d, doc in documents.items()}
+    claims = sorted(claims, key=lambda c: (published.get(c.doc, ""), c.doc, c.start, c.id))
     speakers: dict[tuple[object, ...], frozenset[str]] = {}
     money = money_words(claims)
-    feats = [claim_features(c, index, doc_date=documents[c.doc].date if c.doc in documents else None,
-                            speakers=speakers, money=money) for c in claims]
+    dates = {d: doc.date for d, doc in documents.items()}
+    # equal features are held once: a million claims have a few hundred thousand distinct ones
+    known: dict[Features, Features] = {}
+    feats = [known.setdefault(f, f) for f in (claim_features(c, index, doc_date=dates.get(c.doc), speakers=speakers,
+                                                             money=money) for c in claims)]
+    del known
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     if story_of is not None:
         feats = _unset(feats, stories, _settings(index, story_of))
     streets_of = {d: streets(documents[d]) for d in {c.doc for c in claims} if d in documents}
-    clusters = _cluster(feats, stories, [streets_of.get(c.doc, frozenset()) for c in claims])
+    nowhere: frozenset[str] = frozenset()
+    clusters = _cluster(feats, stories, [streets_of.get(c.doc, nowhere) for c in claims])
     resolver = resolver or OriginResolver(claims, documents, index)
     figures: list[Figure] = []
     claim_figure: dict[str, str] = {}
@@ -161,13 +161,17 @@ def _unset(feats: list[Features], stories: Sequence[str], settings: Mapping[str,
     toll") is the story's toll, like the ones that name no subject; likewise a claim that says
     no measure ("the Aurel Star had 17 deficiencies")."""
     out = feats
+    unset: dict[int, Features] = {}  # shared Features stay shared
     for i, f in enumerate(feats):
         toll = is_toll(f.measure, f.head)
         # a claim with no measure joins others only on an equal value, so its setting can go too
         if f.sig and (toll or f.weak and not f.vague) and f.sig <= settings.get(stories[i], frozenset()):
             if out is feats:
                 out = list(feats)
-            out[i] = replace(f, sig=frozenset())
+            g = unset.get(id(f))
+            if g is None:
+                g = unset[id(f)] = replace(f, sig=frozenset())
+            out[i] = g
     return out
 
 

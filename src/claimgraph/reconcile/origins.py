@@ -102,6 +102,7 @@ class OriginResolver:
         self._source_cache: dict[tuple[str, str, str | None], str | None] = {}
         self._root: dict[str, str] = {}
         self._handles: dict[str, tuple[str, ...]] = {}
+        self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._reported: dict[str, str | None] = {}
         self._unnamed: set[str] = set()  # claims that name neither a source nor an intermediary
         self._relay = self._relays(claims)
@@ -206,7 +207,8 @@ class OriginResolver:
         """The keys through which this claim may share an origin with another."""
         found = self._handles.get(claim.id)
         if found is None:
-            found = self._handles[claim.id] = self._compute_handles(claim)
+            found = self._compute_handles(claim)
+            found = self._handles[claim.id] = self._shared.setdefault(found, found)  # one tuple per handle set
         return found
 
     def _compute_handles(self, claim: Claim) -> tuple[str, ...]:

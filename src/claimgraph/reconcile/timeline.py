@@ -43,7 +43,12 @@ def build_timeline(extractions: Sequence[Extraction], documents: Mapping[str, Do
             what = labels.get(fid or "", claim.counted or "figure")
             qty = claim.quantity.text or (text[claim.quantity.start:claim.quantity.end] if text else "")
             events.append(TimelineEvent(published, "report", f"{what}: {qty}{outlet}", ext.doc, claim.id, fid))
-    events.sort(key=lambda e: (e.when, e.kind != "event", e.doc or "", e.claim or ""))
+    # by (when, kind, doc, claim) as stable sorts from the last key to the first: the same order
+    # as one sort on a tuple key, without a million key tuples alive at once
+    events.sort(key=lambda e: e.claim or "")
+    events.sort(key=lambda e: e.doc or "")
+    events.sort(key=lambda e: e.kind != "event")
+    events.sort(key=lambda e: e.when)
     return tuple(events)
 
 
