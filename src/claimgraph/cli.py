@@ -14,7 +14,7 @@ import click
 from . import api
 from .errors import ClaimgraphError
 from .extract.nlp import DEFAULT_MODEL
-from .store.connect import is_file, scheme
+from .store.connect import is_file
 from .store.connect import open_store as connect
 from .store.protocol import Store
 
@@ -314,10 +314,10 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     from .web import create_app
 
     require_store(db)
-    if scheme(db):
-        raise click.UsageError(f"serve opens SQLite files only for now, not {scheme(db)}:// URLs (issue 13).")
     try:
         app = create_app(db, host=host, token=token, warm=True)
+    except ClaimgraphError as exc:  # an unreachable server, a store that cannot be opened
+        raise click.ClickException(str(exc)) from exc
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     uvicorn.run(app, host=host, port=port)
