@@ -113,7 +113,7 @@ def _reconcile(documents: Sequence[Document], extractions: Sequence[Extraction])
     stories = story_index.stories()  # consolidated: the assignments below are final
     claims = [c for ext in extractions for c in ext.claims]
     story_of = dict(story_index.assignments)
-    result = build_figures(claims, docs, index, story_of=story_of)
+    result = build_figures(claims, docs, index, story_of=story_of, places=story_index.streets_of)
     timeline = build_timeline(extractions, docs, result.claim_figure, result.figures)
     return Reconciled(
         entities=index.entities,

@@ -87,8 +87,10 @@ def figure_of(figures: Sequence[Figure]) -> dict[str, str]:
 
 def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], index: EntityIndex,
                   *, story_of: Mapping[str, str] | None = None,
-                  resolver: OriginResolver | None = None) -> FigureResult:
-    """Figures, the claim -> figure mapping and each figure's origins."""
+                  resolver: OriginResolver | None = None,
+                  places: Mapping[str, frozenset[str]] | None = None) -> FigureResult:
+    """Figures, the claim -> figure mapping and each figure's origins (``places``: the streets
+    of documents already read, by id; the others are read here)."""
     published = {d: (doc.published or "") for d, doc in documents.items()}
     claims = sorted(claims, key=lambda c: (published.get(c.doc, ""), c.doc, c.start, c.id))
     speakers: dict[tuple[object, ...], frozenset[str]] = {}
@@ -102,7 +104,8 @@ def build_figures(claims: Sequence[Claim], documents: Mapping[str, Document], in
     stories = [story_of.get(c.doc, c.doc) if story_of is not None else "" for c in claims]
     if story_of is not None:
         feats = _unset(feats, stories, _settings(index, story_of))
-    streets_of = {d: streets(documents[d]) for d in {c.doc for c in claims} if d in documents}
+    streets_of = {d: places[d] if places is not None and d in places else streets(documents[d])
+                  for d in {c.doc for c in claims} if d in documents}
     nowhere: frozenset[str] = frozenset()
     clusters = _cluster(feats, stories, [streets_of.get(c.doc, nowhere) for c in claims])
     resolver = resolver or OriginResolver(claims, documents, index)

@@ -112,6 +112,7 @@ class StoryIndex:
         self.kinds = kinds or {}
         self.roundups = roundups  # documents telling of many events: they join, they don't bridge
         self._named_in: dict[str, set[str]] = defaultdict(set)  # person -> the stories naming them
+        self.streets_of: dict[str, frozenset[str]] = {}  # document -> the streets it names (for figures too)
 
     # public -------------------------------------------------------------------------------------
     def add(self, doc: Document, entity_ids: Iterable[str]) -> str:
@@ -131,7 +132,7 @@ class StoryIndex:
             story = self._near_copy(signature)
         words = self._words(doc)
         day = _day(doc.date)
-        streets = _streets(doc)
+        streets = self.streets_of[doc.id] = _streets(doc)
         if story is None and (top or words):
             story = self._best_story(counts, top, words, days=[day] if day is not None else [], streets=streets)
         if story is None:
